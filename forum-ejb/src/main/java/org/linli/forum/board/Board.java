@@ -1,0 +1,94 @@
+package org.linli.forum.board;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.SequenceGenerator;
+import org.linli.forum.topic.Topic;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A board of the forum. Its counters and last activity are maintained by the topic and post
+ * services with atomic updates, so the board index never counts rows.
+ */
+@Entity
+public class Board {
+
+    public static final int NAME_MAX = 100;
+    public static final int DESCRIPTION_MAX = 500;
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "board_seq")
+    @SequenceGenerator(name = "board_seq", sequenceName = "board_seq", allocationSize = 50)
+    private Long id;
+
+    @Column(nullable = false, length = NAME_MAX)
+    private String name;
+
+    @Column(nullable = false, length = DESCRIPTION_MAX)
+    private String description;
+
+    @Column(name = "sort_position", nullable = false)
+    private int position;
+
+    @Column(name = "topic_count", nullable = false)
+    private int topicCount;
+
+    @Column(name = "post_count", nullable = false)
+    private long postCount;
+
+    @Column(name = "last_post_at")
+    private Instant lastPostAt;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "last_topic_id")
+    private Topic lastTopic;
+
+    protected Board() {
+    }
+
+    public Board(String name, String description, int position) {
+        this.name = Objects.requireNonNull(name);
+        this.description = Objects.requireNonNull(description);
+        this.position = position;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public int getPosition() {
+        return position;
+    }
+
+    public int getTopicCount() {
+        return topicCount;
+    }
+
+    public long getPostCount() {
+        return postCount;
+    }
+
+    public Instant getLastPostAt() {
+        return lastPostAt;
+    }
+
+    public Topic getLastTopic() {
+        return lastTopic;
+    }
+}

@@ -1,0 +1,58 @@
+package org.linli.forum.board;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.linli.forum.common.InvalidInputException;
+import org.linli.forum.common.NotFoundException;
+import org.linli.forum.member.Role;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Use cases of boards: list them for the index, look one up, set one up. */
+@Stateless
+public class BoardService {
+
+    @PersistenceContext
+    private EntityManager em;
+
+    /** Every board in display order, with its last topic and that topic's last poster loaded. */
+    @PermitAll
+    public List<Board> listBoards() {
+        return em.createQuery("""
+                select b from Board b
+                left join fetch b.lastTopic t
+                left join fetch t.lastPoster
+                order by b.position, b.id""", Board.class)
+                .getResultList();
+    }
+
+    @PermitAll
+    public Optional<Board> findBoard(long id) {
+        return Optional.ofNullable(em.find(Board.class, id));
+    }
+
+    @PermitAll
+    public Board getBoard(long id) {
+        return findBoard(id).orElseThrow(() -> new NotFoundException("board", id));
+    }
+
+    @RolesAllowed(Role.ADMIN_NAME)
+    public Board createBoard(String name, String description) {
+        String cleanName = name == null ? "" : name.strip();
+        String cleanDescription = description == null ? "" : description.strip();
+        if (cleanName.isEmpty() || cleanName.length() > Board.NAME_MAX) {
+            throw new InvalidInputException("name", "error.board.name", Board.NAME_MAX);
+        }
+        if (cleanDescription.length() > Board.DESCRIPTION_MAX) {
+            throw new InvalidInputException("description", "error.board.description", Board.DESCRIPTION_MAX);
+        }
+        int position = em.createQuery("select coalesce(max(b.position), 0) from Board b", Integer.class).getSingleResult() + 1;
+        Board board = new Board(cleanName, cleanDescription, position);
+        em.persist(board);
+        return board;
+    }
+}

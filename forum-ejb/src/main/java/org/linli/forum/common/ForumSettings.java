@@ -1,0 +1,40 @@
+package org.linli.forum.common;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The deployment's settings. Each is a system property or, failing that, the environment
+ * variable of the same name in upper case with '_' for '.', the rule WildFly itself applies to
+ * the expressions in its configuration (linli.mode, LINLI_MODE).
+ */
+public final class ForumSettings {
+
+    public enum Mode { DEMO, PRODUCTION }
+
+    private ForumSettings() {
+    }
+
+    public static Optional<String> get(String name) {
+        String value = System.getProperty(name);
+        if (value == null) {
+            value = System.getenv(name.toUpperCase(Locale.ROOT).replace('.', '_'));
+        }
+        return Optional.ofNullable(value).map(String::strip).filter(v -> !v.isEmpty());
+    }
+
+    /** demo seeds demo boards and accounts on first start; production never does. */
+    public static Mode mode() {
+        String value = get("linli.mode").orElse("demo");
+        try {
+            return Mode.valueOf(value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("linli.mode must be 'demo' or 'production', not '" + value + "'", e);
+        }
+    }
+
+    public static Path dataDirectory() {
+        return Path.of(get("linli.data.dir").orElse(System.getProperty("user.home") + "/.linli-forum"));
+    }
+}

@@ -1,0 +1,58 @@
+package org.linli.forum.member;
+
+import org.linli.forum.common.InvalidInputException;
+
+import java.util.regex.Pattern;
+
+/** What a newcomer types into the registration form, and the rules it must meet. */
+public record Registration(String username, String email, String password) {
+
+    public static final int USERNAME_MIN = 2;  // 张伟 is a whole name
+    public static final int USERNAME_MAX = 32;
+    public static final int EMAIL_MAX = 254;
+    public static final int PASSWORD_MIN = 8;
+    public static final int PASSWORD_MAX = 128;
+
+    /** Letters of any script (so 张伟 is a fine username), digits, and . _ - between them. */
+    private static final Pattern USERNAME = Pattern.compile("[\\p{L}\\p{N}](?:[\\p{L}\\p{N}._-]*[\\p{L}\\p{N}])?");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s\\p{Cntrl}]+@[^@\\s\\p{Cntrl}.]+(?:\\.[^@\\s\\p{Cntrl}.]+)+");
+
+    public Registration {
+        username = username == null ? "" : username.strip();
+        email = email == null ? "" : email.strip();
+        password = password == null ? "" : password;
+    }
+
+    /** Throws an {@link InvalidInputException} naming the first field that breaks a rule. */
+    public void validate() {
+        int usernameLength = username.codePointCount(0, username.length());
+        if (usernameLength == 0) {
+            throw new InvalidInputException("username", "error.username.required");
+        }
+        if (usernameLength < USERNAME_MIN || usernameLength > USERNAME_MAX) {
+            throw new InvalidInputException("username", "error.username.length", USERNAME_MIN, USERNAME_MAX);
+        }
+        if (!USERNAME.matcher(username).matches()) {
+            throw new InvalidInputException("username", "error.username.characters");
+        }
+        if (email.isEmpty()) {
+            throw new InvalidInputException("email", "error.email.required");
+        }
+        if (email.length() > EMAIL_MAX || !EMAIL.matcher(email).matches()) {
+            throw new InvalidInputException("email", "error.email.invalid");
+        }
+        int passwordLength = password.codePointCount(0, password.length());
+        if (passwordLength < PASSWORD_MIN || passwordLength > PASSWORD_MAX) {
+            throw new InvalidInputException("password", "error.password.length", PASSWORD_MIN, PASSWORD_MAX);
+        }
+        if (Member.keyOf(password).equals(Member.keyOf(username))) {
+            throw new InvalidInputException("password", "error.password.sameAsUsername");
+        }
+    }
+
+    @Override
+    public String toString() {
+        // Never print the password, not even into a log by accident.
+        return "Registration[username=" + username + ", email=" + email + "]";
+    }
+}

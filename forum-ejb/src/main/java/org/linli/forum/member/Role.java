@@ -1,0 +1,16 @@
+package org.linli.forum.member;
+
+/** What a member may do, broadly; finer rules live in {@link org.linli.forum.security.Permissions}. */
+public enum Role {
+    RESIDENT, MODERATOR, STAFF, ADMIN;
+
+    /** Role names as the container knows them, for {@code @RolesAllowed}. */
+    public static final String RESIDENT_NAME = "RESIDENT";
+    public static final String MODERATOR_NAME = "MODERATOR";
+    public static final String STAFF_NAME = "STAFF";
+    public static final String ADMIN_NAME = "ADMIN";
+
+    public boolean isModeratorOrAbove() {
+        return this != RESIDENT;
+    }
+}

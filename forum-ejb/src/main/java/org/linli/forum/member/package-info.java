@@ -1,0 +1,2 @@
+/** Members: registration, credentials and roles. */
+package org.linli.forum.member;

@@ -1,0 +1,111 @@
+package org.linli.forum.post;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Version;
+import org.linli.forum.member.Member;
+import org.linli.forum.topic.Topic;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One message in a topic. It keeps the source its author typed and the safe HTML rendered from
+ * it; pages print only the HTML.
+ */
+@Entity
+public class Post {
+
+    public static final int PAGE_SIZE = 20;
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "post_seq")
+    @SequenceGenerator(name = "post_seq", sequenceName = "post_seq", allocationSize = 50)
+    private Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "topic_id", nullable = false)
+    private Topic topic;
+
+    @Column(name = "post_number", nullable = false)
+    private int number;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "author_id", nullable = false)
+    private Member author;
+
+    @Column(nullable = false, length = 100_000)
+    private String source;
+
+    @Column(nullable = false, length = 1_000_000)
+    private String html;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "edited_at")
+    private Instant editedAt;
+
+    @Version
+    private long version;
+
+    protected Post() {
+    }
+
+    public Post(Topic topic, int number, Member author, String source, String html, Instant createdAt) {
+        this.topic = Objects.requireNonNull(topic);
+        this.number = number;
+        this.author = Objects.requireNonNull(author);
+        this.source = Objects.requireNonNull(source);
+        this.html = Objects.requireNonNull(html);
+        this.createdAt = Objects.requireNonNull(createdAt);
+    }
+
+    /** The page of its topic that shows this post. */
+    public int pageInTopic() {
+        return pageOf(number);
+    }
+
+    public static int pageOf(int postNumber) {
+        return (postNumber - 1) / PAGE_SIZE + 1;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Topic getTopic() {
+        return topic;
+    }
+
+    public int getNumber() {
+        return number;
+    }
+
+    public Member getAuthor() {
+        return author;
+    }
+
+    public String getSource() {
+        return source;
+    }
+
+    public String getHtml() {
+        return html;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getEditedAt() {
+        return editedAt;
+    }
+}

@@ -1,0 +1,97 @@
+package org.linli.forum.post;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import org.linli.forum.common.NotFoundException;
+import org.linli.forum.common.Page;
+import org.linli.forum.content.ContentRules;
+import org.linli.forum.content.PostRenderer;
+import org.linli.forum.member.Member;
+import org.linli.forum.member.Role;
+import org.linli.forum.security.CurrentMember;
+import org.linli.forum.security.Permissions;
+import org.linli.forum.topic.Topic;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/** Use cases of posts: reply, quote, read a topic page by page, find a post's place. */
+@Stateless
+public class PostService {
+
+    @PersistenceContext
+    private EntityManager em;
+
+    @EJB
+    private CurrentMember currentMember;
+
+    private final PostRenderer renderer = new PostRenderer();
+
+    /**
+     * The signed-in member replies to a topic. The topic's row is locked for the rest of the
+     * transaction, so concurrent replies get consecutive numbers and the counters stay exact.
+     */
+    @RolesAllowed({Role.RESIDENT_NAME, Role.MODERATOR_NAME, Role.STAFF_NAME, Role.ADMIN_NAME})
+    public Post reply(long topicId, String body) {
+        Member author = currentMember.require();
+        String source = ContentRules.checkBody(body);
+        Topic topic = Optional.ofNullable(em.find(Topic.class, topicId, LockModeType.PESSIMISTIC_WRITE))
+                .orElseThrow(() -> new NotFoundException("topic", topicId));
+        Permissions.checkReply(author, topic);
+
+        Instant now = Instant.now();
+        int number = topic.recordReply(author, now);
+        Post post = new Post(topic, number, author, source, renderer.render(source), now);
+        em.persist(post);
+        em.flush();
+        em.createQuery("""
+                update Board b set b.postCount = b.postCount + 1, b.lastPostAt = :now, b.lastTopic = :topic
+                where b.id = :board""")
+                .setParameter("now", now).setParameter("topic", topic).setParameter("board", topic.getBoard().getId())
+                .executeUpdate();
+        return post;
+    }
+
+    /** The text that starts a reply quoting this post. */
+    @PermitAll
+    public String quote(long postId) {
+        Post post = getPost(postId);
+        return renderer.quote(post.getAuthor().getDisplayName(), post.getNumber(), post.getSource());
+    }
+
+    /** A post with its topic and author loaded. */
+    @PermitAll
+    public Post getPost(long id) {
+        return em.createQuery("select p from Post p join fetch p.topic join fetch p.author where p.id = :id", Post.class)
+                .setParameter("id", id)
+                .getResultStream().findFirst()
+                .orElseThrow(() -> new NotFoundException("post", id));
+    }
+
+    /**
+     * Page {@code number} of a topic, {@link Post#PAGE_SIZE} posts in order. A page is a range of
+     * post numbers, read through the (topic, number) index however deep it is.
+     */
+    @PermitAll
+    public Page<Post> listPosts(Topic topic, int number) {
+        int totalPages = Page.totalPages(topic.postCount(), Post.PAGE_SIZE);
+        if (number < 1 || number > totalPages) {
+            throw new NotFoundException("page", number);
+        }
+        int first = Page.firstIndex(number, Post.PAGE_SIZE) + 1;
+        var posts = em.createQuery("""
+                select p from Post p join fetch p.author
+                where p.topic.id = :topic and p.number between :first and :last
+                order by p.number""", Post.class)
+                .setParameter("topic", topic.getId())
+                .setParameter("first", first)
+                .setParameter("last", first + Post.PAGE_SIZE - 1)
+                .getResultList();
+        return new Page<>(posts, number, Post.PAGE_SIZE, topic.postCount());
+    }
+}

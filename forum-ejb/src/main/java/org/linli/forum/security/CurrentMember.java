@@ -1,0 +1,43 @@
+package org.linli.forum.security;
+
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.linli.forum.member.Member;
+
+import java.security.Principal;
+import java.util.Optional;
+
+/**
+ * The member on whose behalf the current call runs, as the container authenticated them. Services
+ * ask this, never a parameter a page could forge.
+ */
+@Stateless
+@PermitAll
+public class CurrentMember {
+
+    @Resource
+    private SessionContext context;
+
+    @PersistenceContext
+    private EntityManager em;
+
+    public Optional<Member> find() {
+        Principal principal = context.getCallerPrincipal();
+        if (principal == null || principal.getName() == null) {
+            return Optional.empty();
+        }
+        return em.createQuery("select m from Member m where m.usernameKey = :key", Member.class)
+                .setParameter("key", Member.keyOf(principal.getName()))
+                .getResultStream().findFirst()
+                .filter(Member::canSignIn);
+    }
+
+    /** The signed-in member; anonymous callers get a {@link NotSignedInException}. */
+    public Member require() {
+        return find().orElseThrow(NotSignedInException::new);
+    }
+}

@@ -1,0 +1,131 @@
+package org.linli.forum.topic;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Version;
+import org.linli.forum.board.Board;
+import org.linli.forum.member.Member;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A topic on a board. Its first post (number 1) is the opening message; it keeps its own reply
+ * count and last activity, updated under a row lock by {@link org.linli.forum.post.PostService}.
+ */
+@Entity
+public class Topic {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "topic_seq")
+    @SequenceGenerator(name = "topic_seq", sequenceName = "topic_seq", allocationSize = 50)
+    private Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "board_id", nullable = false)
+    private Board board;
+
+    @Column(nullable = false, length = 400)
+    private String title;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "author_id", nullable = false)
+    private Member author;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "last_post_at", nullable = false)
+    private Instant lastPostAt;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "last_poster_id", nullable = false)
+    private Member lastPoster;
+
+    @Column(name = "reply_count", nullable = false)
+    private int replyCount;
+
+    @Column(nullable = false)
+    private boolean locked;
+
+    @Column(nullable = false)
+    private boolean pinned;
+
+    @Version
+    private long version;
+
+    protected Topic() {
+    }
+
+    public Topic(Board board, String title, Member author, Instant createdAt) {
+        this.board = Objects.requireNonNull(board);
+        this.title = Objects.requireNonNull(title);
+        this.author = Objects.requireNonNull(author);
+        this.createdAt = Objects.requireNonNull(createdAt);
+        this.lastPostAt = createdAt;
+        this.lastPoster = author;
+    }
+
+    /**
+     * Counts one more reply and returns its post number. The caller holds this topic's row lock,
+     * so numbers are handed out one at a time, with no gaps or duplicates.
+     */
+    public int recordReply(Member poster, Instant at) {
+        replyCount++;
+        lastPostAt = at;
+        lastPoster = poster;
+        return postCount();
+    }
+
+    /** The opening post and its replies. */
+    public int postCount() {
+        return replyCount + 1;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Board getBoard() {
+        return board;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public Member getAuthor() {
+        return author;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getLastPostAt() {
+        return lastPostAt;
+    }
+
+    public Member getLastPoster() {
+        return lastPoster;
+    }
+
+    public int getReplyCount() {
+        return replyCount;
+    }
+
+    public boolean isLocked() {
+        return locked;
+    }
+
+    public boolean isPinned() {
+        return pinned;
+    }
+}

@@ -1,0 +1,102 @@
+package org.linli.forum.topic;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.linli.forum.board.Board;
+import org.linli.forum.board.BoardService;
+import org.linli.forum.common.NotFoundException;
+import org.linli.forum.common.Page;
+import org.linli.forum.content.ContentRules;
+import org.linli.forum.content.PostRenderer;
+import org.linli.forum.member.Member;
+import org.linli.forum.member.Role;
+import org.linli.forum.post.Post;
+import org.linli.forum.security.CurrentMember;
+import org.linli.forum.security.Permissions;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/** Use cases of topics: start one, list a board's topics, look one up. */
+@Stateless
+public class TopicService {
+
+    public static final int PAGE_SIZE = 25;
+
+    @PersistenceContext
+    private EntityManager em;
+
+    @EJB
+    private CurrentMember currentMember;
+
+    @EJB
+    private BoardService boardService;
+
+    private final PostRenderer renderer = new PostRenderer();
+
+    /** The signed-in member opens a topic on a board; returns its opening post. */
+    @RolesAllowed({Role.RESIDENT_NAME, Role.MODERATOR_NAME, Role.STAFF_NAME, Role.ADMIN_NAME})
+    public Post startTopic(long boardId, String title, String body) {
+        Member author = currentMember.require();
+        Board board = boardService.getBoard(boardId);
+        Permissions.checkStartTopic(author, board);
+        String checkedTitle = ContentRules.checkTitle(title);
+        String source = ContentRules.checkBody(body);
+
+        Instant now = Instant.now();
+        Topic topic = new Topic(board, checkedTitle, author, now);
+        em.persist(topic);
+        Post post = new Post(topic, 1, author, source, renderer.render(source), now);
+        em.persist(post);
+        em.flush();
+        // An atomic update, so that concurrent posts on the same board never lose a count.
+        em.createQuery("""
+                update Board b set b.topicCount = b.topicCount + 1, b.postCount = b.postCount + 1,
+                       b.lastPostAt = :now, b.lastTopic = :topic
+                where b.id = :board""")
+                .setParameter("now", now).setParameter("topic", topic).setParameter("board", board.getId())
+                .executeUpdate();
+        return post;
+    }
+
+    /** A topic with its board, author and last poster loaded. */
+    @PermitAll
+    public Optional<Topic> findTopic(long id) {
+        return em.createQuery("""
+                select t from Topic t join fetch t.board join fetch t.author join fetch t.lastPoster
+                where t.id = :id""", Topic.class)
+                .setParameter("id", id)
+                .getResultStream().findFirst();
+    }
+
+    @PermitAll
+    public Topic getTopic(long id) {
+        return findTopic(id).orElseThrow(() -> new NotFoundException("topic", id));
+    }
+
+    /**
+     * Page {@code number} of a board's topics: pinned first, then the most recently active. A
+     * page past the end is not found.
+     */
+    @PermitAll
+    public Page<Topic> listTopics(long boardId, int number) {
+        Board board = boardService.getBoard(boardId);
+        int totalPages = Page.totalPages(board.getTopicCount(), PAGE_SIZE);
+        if (number < 1 || number > totalPages) {
+            throw new NotFoundException("page", number);
+        }
+        var topics = em.createQuery("""
+                select t from Topic t join fetch t.author join fetch t.lastPoster
+                where t.board.id = :board
+                order by t.pinned desc, t.lastPostAt desc, t.id desc""", Topic.class)
+                .setParameter("board", boardId)
+                .setFirstResult(Page.firstIndex(number, PAGE_SIZE))
+                .setMaxResults(PAGE_SIZE)
+                .getResultList();
+        return new Page<>(topics, number, PAGE_SIZE, board.getTopicCount());
+    }
+}
