@@ -8,6 +8,9 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedAttributeNode;
+import jakarta.persistence.NamedEntityGraph;
+import jakarta.persistence.NamedSubgraph;
 import jakarta.persistence.SequenceGenerator;
 import org.linli.forum.topic.Topic;
 
@@ -19,7 +22,13 @@ import java.util.Objects;
  * services with atomic updates, so the board index never counts rows.
  */
 @Entity
+@NamedEntityGraph(name = Board.WITH_LAST_ACTIVITY,
+        attributeNodes = @NamedAttributeNode(value = "lastTopic", subgraph = "topic"),
+        subgraphs = @NamedSubgraph(name = "topic", attributeNodes = @NamedAttributeNode("lastPoster")))
 public class Board {
+
+    /** The board with its last topic and that topic's last poster, as the board index shows it. */
+    public static final String WITH_LAST_ACTIVITY = "Board.withLastActivity";
 
     public static final int NAME_MAX = 100;
     public static final int DESCRIPTION_MAX = 500;

@@ -22,11 +22,8 @@ public class BoardService {
     /** Every board in display order, with its last topic and that topic's last poster loaded. */
     @PermitAll
     public List<Board> listBoards() {
-        return em.createQuery("""
-                select b from Board b
-                left join fetch b.lastTopic t
-                left join fetch t.lastPoster
-                order by b.position, b.id""", Board.class)
+        return em.createQuery("select b from Board b order by b.position, b.id", Board.class)
+                .setHint("jakarta.persistence.fetchgraph", em.getEntityGraph(Board.WITH_LAST_ACTIVITY))
                 .getResultList();
     }
 

@@ -3,16 +3,41 @@ package org.linli.forum.common;
 import java.util.List;
 
 /**
- * One page of a longer list. Pages are numbered from 1; {@code totalItems} comes from a
- * maintained counter, not from counting rows.
+ * One page of a longer list. Pages are numbered from 1; the total comes from a maintained
+ * counter, not from counting rows. (A class rather than a record: Faces 4's EL reads only
+ * getters.)
  */
-public record Page<T>(List<T> items, int number, int size, long totalItems) {
+public final class Page<T> {
 
-    public Page {
-        items = List.copyOf(items);
+    private final List<T> items;
+    private final int number;
+    private final int size;
+    private final long totalItems;
+
+    public Page(List<T> items, int number, int size, long totalItems) {
+        this.items = List.copyOf(items);
+        this.number = number;
+        this.size = size;
+        this.totalItems = totalItems;
     }
 
-    public int totalPages() {
+    public List<T> getItems() {
+        return items;
+    }
+
+    public int getNumber() {
+        return number;
+    }
+
+    public int getSize() {
+        return size;
+    }
+
+    public long getTotalItems() {
+        return totalItems;
+    }
+
+    public int getTotalPages() {
         return totalPages(totalItems, size);
     }
 
@@ -21,7 +46,7 @@ public record Page<T>(List<T> items, int number, int size, long totalItems) {
     }
 
     public boolean hasNext() {
-        return number < totalPages();
+        return number < getTotalPages();
     }
 
     /** How many pages {@code totalItems} fill; an empty list still has one (empty) page. */

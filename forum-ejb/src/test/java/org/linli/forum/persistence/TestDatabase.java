@@ -25,6 +25,8 @@ public final class TestDatabase {
         settings.put("jakarta.persistence.nonJtaDataSource", dataSource);
         // Fails fast if an entity and the migrated schema disagree on a table, column or type.
         settings.put("hibernate.hbm2ddl.auto", "validate");
+        // As strict about JPQL as the server is.
+        settings.put("hibernate.jpa.compliance.query", "true");
         return Persistence.createEntityManagerFactory("forum", settings);
     }
 }

@@ -1,0 +1,72 @@
+package org.linli.forum.web.board;
+
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.linli.forum.board.Board;
+import org.linli.forum.board.BoardService;
+import org.linli.forum.common.Page;
+import org.linli.forum.security.Permissions;
+import org.linli.forum.topic.Topic;
+import org.linli.forum.topic.TopicService;
+import org.linli.forum.web.common.PageParameters;
+import org.linli.forum.web.common.Pager;
+import org.linli.forum.web.security.SignedInMember;
+
+/** A board's page: its topics, pinned first, then by last activity, a page at a time. */
+@Named
+@RequestScoped
+public class BoardBacking {
+
+    @EJB
+    private BoardService boardService;
+
+    @EJB
+    private TopicService topicService;
+
+    @Inject
+    private SignedInMember me;
+
+    private String id;
+    private String page;
+    private Board board;
+    private Page<Topic> topics;
+
+    public void load() {
+        board = boardService.getBoard(PageParameters.id("board", id));
+        topics = topicService.listTopics(board.getId(), PageParameters.page(page));
+    }
+
+    public boolean isCanStartTopic() {
+        return me.isSignedIn() && Permissions.canStartTopic(me.getMember(), board);
+    }
+
+    public Pager getPager() {
+        return new Pager(topics);
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public void setId(String id) {
+        this.id = id;
+    }
+
+    public String getPage() {
+        return page;
+    }
+
+    public void setPage(String page) {
+        this.page = page;
+    }
+
+    public Board getBoard() {
+        return board;
+    }
+
+    public Page<Topic> getTopics() {
+        return topics;
+    }
+}

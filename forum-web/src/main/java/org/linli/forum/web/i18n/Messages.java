@@ -1,0 +1,45 @@
+package org.linli.forum.web.i18n;
+
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import org.linli.forum.common.ForumException;
+import org.linli.forum.common.InvalidInputException;
+
+import java.text.MessageFormat;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+/**
+ * Shows a business error to the reader in their language: next to the field it concerns when
+ * there is one, else at the top of the form.
+ */
+public final class Messages {
+
+    private Messages() {
+    }
+
+    public static void show(String formId, ForumException error) {
+        String clientId = error instanceof InvalidInputException invalid ? formId + ":" + invalid.getField() : null;
+        add(clientId, text(error.getMessageKey(), error.getArguments()));
+    }
+
+    public static void error(String clientId, String key, Object... arguments) {
+        add(clientId, text(key, arguments));
+    }
+
+    public static String text(String key, Object... arguments) {
+        FacesContext context = FacesContext.getCurrentInstance();
+        ResourceBundle bundle = context.getApplication().getResourceBundle(context, "msg");
+        String pattern;
+        try {
+            pattern = bundle.getString(key);
+        } catch (MissingResourceException e) {
+            pattern = bundle.getString("error.unexpected");
+        }
+        return new MessageFormat(pattern, context.getViewRoot().getLocale()).format(arguments);
+    }
+
+    private static void add(String clientId, String text) {
+        FacesContext.getCurrentInstance().addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
+    }
+}

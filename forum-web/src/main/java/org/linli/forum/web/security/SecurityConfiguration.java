@@ -1,0 +1,19 @@
+package org.linli.forum.web.security;
+
+import jakarta.annotation.security.DeclareRoles;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.security.enterprise.authentication.mechanism.http.CustomFormAuthenticationMechanismDefinition;
+import jakarta.security.enterprise.authentication.mechanism.http.LoginToContinue;
+import org.linli.forum.member.Role;
+
+/**
+ * How members sign in: Jakarta Security's form mechanism with our own sign-in page, and the
+ * signed-in identity kept in the HTTP session. Pages that need a member redirect to the sign-in
+ * page and, once signed in, back to where the member was going.
+ */
+@CustomFormAuthenticationMechanismDefinition(
+        loginToContinue = @LoginToContinue(loginPage = "/member/sign-in", errorPage = "", useForwardToLogin = false))
+@DeclareRoles({Role.RESIDENT_NAME, Role.MODERATOR_NAME, Role.STAFF_NAME, Role.ADMIN_NAME})
+@ApplicationScoped
+public class SecurityConfiguration {
+}

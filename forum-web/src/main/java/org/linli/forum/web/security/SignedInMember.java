@@ -1,0 +1,42 @@
+package org.linli.forum.web.security;
+
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Named;
+import org.linli.forum.member.Member;
+import org.linli.forum.security.CurrentMember;
+
+import java.util.Optional;
+
+/** The member reading this page, if signed in, as the pages see them (#{me}). */
+@Named("me")
+@RequestScoped
+public class SignedInMember {
+
+    @EJB
+    private CurrentMember currentMember;
+
+    private Optional<Member> member;
+
+    public Optional<Member> find() {
+        if (member == null) {
+            boolean anonymous = FacesContext.getCurrentInstance().getExternalContext().getUserPrincipal() == null;
+            member = anonymous ? Optional.empty() : currentMember.find();
+        }
+        return member;
+    }
+
+    public boolean isSignedIn() {
+        return find().isPresent();
+    }
+
+    /** The member, or null for an anonymous reader (for the permission predicates). */
+    public Member getMember() {
+        return find().orElse(null);
+    }
+
+    public String getDisplayName() {
+        return find().map(Member::getDisplayName).orElse("");
+    }
+}

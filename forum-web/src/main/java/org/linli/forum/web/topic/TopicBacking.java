@@ -1,0 +1,75 @@
+package org.linli.forum.web.topic;
+
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.linli.forum.common.Page;
+import org.linli.forum.post.Post;
+import org.linli.forum.post.PostService;
+import org.linli.forum.security.Permissions;
+import org.linli.forum.topic.Topic;
+import org.linli.forum.topic.TopicService;
+import org.linli.forum.web.common.PageParameters;
+import org.linli.forum.web.common.Pager;
+import org.linli.forum.web.security.SignedInMember;
+
+/** A topic's page: its posts in order, twenty a page. */
+@Named
+@RequestScoped
+public class TopicBacking {
+
+    @EJB
+    private TopicService topicService;
+
+    @EJB
+    private PostService postService;
+
+    @Inject
+    private SignedInMember me;
+
+    private String id;
+    private String page;
+    private Topic topic;
+    private Page<Post> posts;
+
+    public void load() {
+        topic = topicService.getTopic(PageParameters.id("topic", id));
+        // "last" lets a link reach the newest post without knowing how long the topic is.
+        int number = "last".equals(page) ? Page.totalPages(topic.postCount(), Post.PAGE_SIZE) : PageParameters.page(page);
+        posts = postService.listPosts(topic, number);
+    }
+
+    /** Whether to offer the reply and quote links; the service checks again when it matters. */
+    public boolean isCanReply() {
+        return me.isSignedIn() && Permissions.canReply(me.getMember(), topic);
+    }
+
+    public Pager getPager() {
+        return new Pager(posts);
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public void setId(String id) {
+        this.id = id;
+    }
+
+    public String getPage() {
+        return page;
+    }
+
+    public void setPage(String page) {
+        this.page = page;
+    }
+
+    public Topic getTopic() {
+        return topic;
+    }
+
+    public Page<Post> getPosts() {
+        return posts;
+    }
+}

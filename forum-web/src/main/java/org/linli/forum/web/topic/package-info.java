@@ -1,0 +1,2 @@
+/** Backing bean of a topic's page (/topic). */
+package org.linli.forum.web.topic;
