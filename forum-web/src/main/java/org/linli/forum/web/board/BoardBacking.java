@@ -39,11 +39,12 @@ public class BoardBacking {
     }
 
     public boolean isCanStartTopic() {
-        return me.isSignedIn() && Permissions.canStartTopic(me.getMember(), board);
+        return board != null && me.isSignedIn() && Permissions.canStartTopic(me.getMember(), board);
     }
 
+    /** Null-safe: a postback from the header's forms visits the page before anything loaded. */
     public Pager getPager() {
-        return new Pager(topics);
+        return topics == null ? Pager.NONE : new Pager(topics);
     }
 
     public String getId() {

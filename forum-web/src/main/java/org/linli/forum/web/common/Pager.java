@@ -13,6 +13,9 @@ public class Pager {
 
     private static final int WINDOW = 2;
 
+    /** No pages to link to. */
+    public static final Pager NONE = new Pager(1, 1);
+
     private final int current;
     private final int total;
 

@@ -34,16 +34,29 @@ public final class Languages {
         return SUPPORTED.stream().filter(l -> l.toLanguageTag().equalsIgnoreCase(tag.strip())).findFirst();
     }
 
+    /**
+     * The first supported language in the browser's order of preference. A language is matched
+     * by its primary subtag, so en-GB reads English and zh-TW reads Chinese.
+     */
     static Locale negotiated(String acceptLanguage) {
         if (acceptLanguage == null || acceptLanguage.isBlank()) {
             return CHINESE;
         }
         try {
-            List<Locale> matches = Locale.filter(Locale.LanguageRange.parse(acceptLanguage), SUPPORTED);
-            return matches.isEmpty() ? CHINESE : matches.get(0);
+            for (Locale.LanguageRange range : Locale.LanguageRange.parse(acceptLanguage)) {
+                String language = range.getRange().split("-")[0];
+                if (range.getWeight() > 0) {
+                    for (Locale supported : SUPPORTED) {
+                        if (supported.getLanguage().equals(language)) {
+                            return supported;
+                        }
+                    }
+                }
+            }
         } catch (IllegalArgumentException malformed) {
-            return CHINESE;
+            // an unreadable header says nothing
         }
+        return CHINESE;
     }
 
     private static Optional<Locale> chosen(HttpServletRequest request) {

@@ -1,16 +1,22 @@
 package org.linli.forum.web.member;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.security.enterprise.SecurityContext;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
 import org.linli.forum.web.i18n.Messages;
 
 import java.io.IOException;
 
-/** The sign-in page. */
+/**
+ * The sign-in page. Shown in place of a page that needs a member (the container forwards here),
+ * it remembers that page and returns to it after signing in; otherwise it returns home.
+ */
 @Named
 @RequestScoped
 public class SignInBacking {
@@ -20,6 +26,17 @@ public class SignInBacking {
 
     private String username;
     private String password;
+    private String returnTo;
+
+    @PostConstruct
+    void rememberTheAskingPage() {
+        HttpServletRequest request = (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest();
+        Object uri = request.getAttribute(RequestDispatcher.FORWARD_REQUEST_URI);
+        if (uri != null) {
+            Object query = request.getAttribute(RequestDispatcher.FORWARD_QUERY_STRING);
+            returnTo = uri + (query == null ? "" : "?" + query);
+        }
+    }
 
     public void submit() throws IOException {
         FacesContext context = FacesContext.getCurrentInstance();
@@ -30,8 +47,17 @@ public class SignInBacking {
         }
         if (!context.getResponseComplete()) {
             ExternalContext external = context.getExternalContext();
-            external.redirect(external.getRequestContextPath() + "/");
+            external.redirect(external.getRequestContextPath() + localPath(returnTo));
         }
+    }
+
+    /** Only a path on this site: never another host (an open redirect), whatever was posted. */
+    static String localPath(String target) {
+        if (target == null || !target.startsWith("/") || target.startsWith("//") || target.contains("\\")
+                || target.chars().anyMatch(Character::isISOControl)) {
+            return "/";
+        }
+        return target;
     }
 
     public String getUsername() {
@@ -48,5 +74,13 @@ public class SignInBacking {
 
     public void setPassword(String password) {
         this.password = password;
+    }
+
+    public String getReturnTo() {
+        return returnTo;
+    }
+
+    public void setReturnTo(String returnTo) {
+        this.returnTo = returnTo;
     }
 }

@@ -42,11 +42,12 @@ public class TopicBacking {
 
     /** Whether to offer the reply and quote links; the service checks again when it matters. */
     public boolean isCanReply() {
-        return me.isSignedIn() && Permissions.canReply(me.getMember(), topic);
+        return topic != null && me.isSignedIn() && Permissions.canReply(me.getMember(), topic);
     }
 
+    /** Null-safe: a postback from the header's forms visits the page before anything loaded. */
     public Pager getPager() {
-        return new Pager(posts);
+        return posts == null ? Pager.NONE : new Pager(posts);
     }
 
     public String getId() {
