@@ -1,5 +1,6 @@
 package org.linli.forum.web.common;
 
+import jakarta.faces.application.ViewExpiredException;
 import jakarta.faces.context.ExceptionHandler;
 import jakarta.faces.context.ExceptionHandlerFactory;
 import jakarta.faces.context.ExceptionHandlerWrapper;
@@ -13,12 +14,14 @@ import java.io.UncheckedIOException;
 import java.util.Iterator;
 
 /**
- * Turns a {@link NotFoundException} thrown anywhere while a page loads (an unknown id, a page
- * past the end) into a plain 404 with the forum's not-found page, instead of an error 500.
+ * Gives the reader's mistakes their HTTP status and the forum's page for it, instead of an error
+ * 500: a {@link NotFoundException} anywhere while a page loads (an unknown id, a page past the
+ * end) is a 404; a form posted with a missing, stale or foreign view state (an expired session,
+ * or a forged request) is a 400, and nothing it carried is applied.
  */
-public class NotFoundExceptionHandler extends ExceptionHandlerWrapper {
+public class StatusExceptionHandler extends ExceptionHandlerWrapper {
 
-    public NotFoundExceptionHandler(ExceptionHandler wrapped) {
+    public StatusExceptionHandler(ExceptionHandler wrapped) {
         super(wrapped);
     }
 
@@ -27,15 +30,12 @@ public class NotFoundExceptionHandler extends ExceptionHandlerWrapper {
         FacesContext context = FacesContext.getCurrentInstance();
         Iterator<ExceptionQueuedEvent> events = getUnhandledExceptionQueuedEvents().iterator();
         while (events.hasNext()) {
-            Throwable cause = events.next().getContext().getException();
-            while (cause != null && !(cause instanceof NotFoundException)) {
-                cause = cause.getCause();
-            }
+            int status = statusFor(events.next().getContext().getException());
             ExternalContext external = context.getExternalContext();
-            if (cause != null && !external.isResponseCommitted()) {
+            if (status != 0 && !external.isResponseCommitted()) {
                 events.remove();
                 try {
-                    external.responseSendError(404, null);
+                    external.responseSendError(status, null);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -43,6 +43,18 @@ public class NotFoundExceptionHandler extends ExceptionHandlerWrapper {
             }
         }
         getWrapped().handle();
+    }
+
+    private static int statusFor(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof NotFoundException) {
+                return 404;
+            }
+            if (cause instanceof ViewExpiredException) {
+                return 400;
+            }
+        }
+        return 0;
     }
 
     /** Registered in faces-config.xml. */
@@ -54,7 +66,7 @@ public class NotFoundExceptionHandler extends ExceptionHandlerWrapper {
 
         @Override
         public ExceptionHandler getExceptionHandler() {
-            return new NotFoundExceptionHandler(getWrapped().getExceptionHandler());
+            return new StatusExceptionHandler(getWrapped().getExceptionHandler());
         }
     }
 }
