@@ -84,6 +84,30 @@ class BadInputIT {
     }
 
     @Test
+    void administrationIsForAdministratorsOnly() throws IOException {
+        assertThat(web.getPage(url("/admin/boards")).getWebResponse().getContentAsString()).contains("form:username");
+        signUp();
+        HtmlPage refused = web.getPage(url("/admin/boards"));
+        assertThat(refused.getWebResponse().getStatusCode()).isEqualTo(404);
+        assertThat(refused.querySelector("h1").getTextContent()).isEqualTo("页面不存在");
+        assertThat(refused.getElementById("adminLink")).isNull();
+        web.close();
+        newVisitor();
+
+        HtmlPage admin = signIn("admin", "linli-admin");
+        HtmlPage boards = admin.getElementById("adminLink").click();
+        HtmlForm form = boards.getFormByName("form");
+        form.getInputByName("form:name").setValue("");
+        HtmlPage rejected = form.getInputByName("form:submit").click();
+        assertThat(fieldError(rejected, "name")).isEqualTo("版块名称不能为空，最多 100 个字符。");
+        form = rejected.getFormByName("form");
+        form.getInputByName("form:name").setValue("治安巡逻 " + unique);
+        form.getInputByName("form:description").setValue("Neighbourhood watch");
+        form.getInputByName("form:submit").click();
+        assertThat(web.getPage(url("/")).getWebResponse().getContentAsString()).contains("治安巡逻 " + unique);
+    }
+
+    @Test
     void aPagePastTheEndOfATopicIsNotFoundAndTheLastPageIsFound() throws IOException {
         signUp();
         String topic = startTopic("物业管理", "漏水 " + unique, "楼上漏水");

@@ -15,8 +15,8 @@ import org.linli.forum.member.Role;
 import java.util.logging.Logger;
 
 /**
- * In demo mode (the default), the first start of an empty forum seeds three boards and three
- * demo accounts whose passwords are in the README. In production mode it does nothing: there are
+ * In demo mode (the default), the first start of an empty forum seeds three boards and the
+ * demo accounts (a resident, a moderator, a staff member and an administrator) whose passwords are in the README. In production mode it does nothing: there are
  * no default accounts.
  */
 @Singleton
@@ -32,6 +32,7 @@ public class DemoData {
             {"resident", "resident@demo.linli.invalid", "linli-resident", Role.RESIDENT.name()},
             {"moderator", "moderator@demo.linli.invalid", "linli-moderator", Role.MODERATOR.name()},
             {"staff", "staff@demo.linli.invalid", "linli-staff", Role.STAFF.name()},
+            {"admin", "admin@demo.linli.invalid", "linli-admin", Role.ADMIN.name()},
     };
 
     @EJB
@@ -54,6 +55,6 @@ public class DemoData {
         for (String[] account : ACCOUNTS) {
             memberService.create(new Registration(account[0], account[1], account[2]), Role.valueOf(account[3]));
         }
-        LOG.info("Demo mode: seeded three boards and the demo accounts resident, moderator and staff");
+        LOG.info("Demo mode: seeded three boards and the demo accounts resident, moderator, staff and admin");
     }
 }

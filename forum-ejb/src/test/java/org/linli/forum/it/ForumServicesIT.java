@@ -82,6 +82,14 @@ class ForumServicesIT {
     }
 
     @Test
+    void theFirstAdministratorComesFromTheSettings() {
+        // arquillian.xml starts the server with linli.admin.username=it-admin and so on.
+        assertThat(members.findByUsername("it-admin")).map(Member::getRole).contains(Role.ADMIN);
+        assertThat(members.authenticate("it-admin", "it-admin-password-2026")).isPresent();
+        assertThat(members.findByUsername("admin")).map(Member::getRole).contains(Role.ADMIN);
+    }
+
+    @Test
     void registeredMembersSignInWithTheirPasswordOnly() throws Exception {
         assertThat(members.authenticate(username, "青年路十二号 " + unique)).map(Member::getUsername).contains(username);
         assertThat(members.authenticate(username.toUpperCase(), "青年路十二号 " + unique)).isPresent();

@@ -1,0 +1,61 @@
+package org.linli.forum.web.admin;
+
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Named;
+import org.linli.forum.board.Board;
+import org.linli.forum.board.BoardService;
+import org.linli.forum.common.ForumException;
+import org.linli.forum.web.i18n.Messages;
+
+import java.io.IOException;
+import java.util.List;
+
+/** The administrators' board list, where new boards are set up. */
+@Named
+@RequestScoped
+public class BoardsBacking {
+
+    @EJB
+    private BoardService boardService;
+
+    private List<Board> boards;
+    private String name;
+    private String description;
+
+    public List<Board> getBoards() {
+        if (boards == null) {
+            boards = boardService.listBoards();
+        }
+        return boards;
+    }
+
+    public void create() throws IOException {
+        try {
+            boardService.createBoard(name, description);
+        } catch (ForumException e) {
+            Messages.show("form", e);
+            return;
+        }
+        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+        external.redirect(external.getRequestContextPath() + "/admin/boards");
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public void setDescription(String description) {
+        this.description = description;
+    }
+}

@@ -1,0 +1,2 @@
+/** Backing beans of the administrators' pages (/admin/...). */
+package org.linli.forum.web.admin;
