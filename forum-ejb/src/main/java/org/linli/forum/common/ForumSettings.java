@@ -1,6 +1,5 @@
 package org.linli.forum.common;
 
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -32,9 +31,5 @@ public final class ForumSettings {
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("linli.mode must be 'demo' or 'production', not '" + value + "'", e);
         }
-    }
-
-    public static Path dataDirectory() {
-        return Path.of(get("linli.data.dir").orElse(System.getProperty("user.home") + "/.linli-forum"));
     }
 }

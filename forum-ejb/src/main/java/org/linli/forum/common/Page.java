@@ -41,14 +41,6 @@ public final class Page<T> {
         return totalPages(totalItems, size);
     }
 
-    public boolean hasPrevious() {
-        return number > 1;
-    }
-
-    public boolean hasNext() {
-        return number < getTotalPages();
-    }
-
     /** How many pages {@code totalItems} fill; an empty list still has one (empty) page. */
     public static int totalPages(long totalItems, int size) {
         return (int) Math.max(1, (totalItems + size - 1) / size);

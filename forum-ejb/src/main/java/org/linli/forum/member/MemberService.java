@@ -6,7 +6,6 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
-import org.linli.forum.common.NotFoundException;
 
 import java.time.Instant;
 import java.util.Locale;
@@ -87,11 +86,6 @@ public class MemberService {
         return em.createQuery("select m from Member m where m.emailKey = :key", Member.class)
                 .setParameter("key", Member.keyOf(email))
                 .getResultStream().findFirst();
-    }
-
-    @PermitAll
-    public Member getMember(long id) {
-        return Optional.ofNullable(em.find(Member.class, id)).orElseThrow(() -> new NotFoundException("member", id));
     }
 
     @PermitAll

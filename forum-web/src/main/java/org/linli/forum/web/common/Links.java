@@ -8,10 +8,6 @@ public final class Links {
     private Links() {
     }
 
-    public static String board(long boardId) {
-        return "/board?id=" + boardId;
-    }
-
     public static String topic(long topicId, int page) {
         return "/topic?id=" + topicId + (page > 1 ? "&page=" + page : "");
     }
