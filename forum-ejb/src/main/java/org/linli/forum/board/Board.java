@@ -18,8 +18,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A board of the forum. Its counters and last activity are maintained by the topic and post
- * services with atomic updates, so the board index never counts rows.
+ * A board of the forum. Its counters and last activity are maintained by {@link BoardActivity}.
  */
 @Entity
 @NamedEntityGraph(name = Board.WITH_LAST_ACTIVITY,

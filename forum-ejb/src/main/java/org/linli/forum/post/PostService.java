@@ -7,6 +7,7 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import org.linli.forum.board.BoardActivity;
 import org.linli.forum.common.NotFoundException;
 import org.linli.forum.common.Page;
 import org.linli.forum.content.ContentRules;
@@ -49,11 +50,7 @@ public class PostService {
         Post post = new Post(topic, number, author, source, renderer.render(source), now);
         em.persist(post);
         em.flush();
-        em.createQuery("""
-                update Board b set b.postCount = b.postCount + 1, b.lastPostAt = :now, b.lastTopic = :topic
-                where b.id = :board""")
-                .setParameter("now", now).setParameter("topic", topic).setParameter("board", topic.getBoard().getId())
-                .executeUpdate();
+        BoardActivity.recordPost(em, topic, now, false);
         return post;
     }
 

@@ -7,6 +7,7 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.linli.forum.board.Board;
+import org.linli.forum.board.BoardActivity;
 import org.linli.forum.board.BoardService;
 import org.linli.forum.common.NotFoundException;
 import org.linli.forum.common.Page;
@@ -53,13 +54,7 @@ public class TopicService {
         Post post = new Post(topic, 1, author, source, renderer.render(source), now);
         em.persist(post);
         em.flush();
-        // An atomic update, so that concurrent posts on the same board never lose a count.
-        em.createQuery("""
-                update Board b set b.topicCount = b.topicCount + 1, b.postCount = b.postCount + 1,
-                       b.lastPostAt = :now, b.lastTopic = :topic
-                where b.id = :board""")
-                .setParameter("now", now).setParameter("topic", topic).setParameter("board", board.getId())
-                .executeUpdate();
+        BoardActivity.recordPost(em, topic, now, true);
         return post;
     }
 

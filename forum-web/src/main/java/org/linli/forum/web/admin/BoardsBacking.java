@@ -2,12 +2,11 @@ package org.linli.forum.web.admin;
 
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.context.ExternalContext;
-import jakarta.faces.context.FacesContext;
 import jakarta.inject.Named;
 import org.linli.forum.board.Board;
 import org.linli.forum.board.BoardService;
 import org.linli.forum.common.ForumException;
+import org.linli.forum.web.common.Links;
 import org.linli.forum.web.i18n.Messages;
 
 import java.io.IOException;
@@ -39,8 +38,7 @@ public class BoardsBacking {
             Messages.show("form", e);
             return;
         }
-        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
-        external.redirect(external.getRequestContextPath() + "/admin/boards");
+        Links.redirect("/admin/boards");
     }
 
     public String getName() {

@@ -1,11 +1,21 @@
 package org.linli.forum.web.common;
 
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
 import org.linli.forum.post.Post;
 
-/** The forum's bookmarkable URLs, built in one place. */
+import java.io.IOException;
+
+/** The forum's bookmarkable URLs, built in one place, and the redirect to one of them. */
 public final class Links {
 
     private Links() {
+    }
+
+    /** Ends this request with a redirect to a path of this site (POST, then redirect, then GET). */
+    public static void redirect(String path) throws IOException {
+        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+        external.redirect(external.getRequestContextPath() + path);
     }
 
     public static String topic(long topicId, int page) {

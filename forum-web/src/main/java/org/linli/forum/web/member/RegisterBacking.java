@@ -2,7 +2,6 @@ package org.linli.forum.web.member;
 
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -10,6 +9,7 @@ import jakarta.security.enterprise.SecurityContext;
 import org.linli.forum.common.ForumException;
 import org.linli.forum.member.MemberService;
 import org.linli.forum.member.Registration;
+import org.linli.forum.web.common.Links;
 import org.linli.forum.web.i18n.Messages;
 
 import java.io.IOException;
@@ -42,10 +42,8 @@ public class RegisterBacking {
             return;
         }
         SignIn.signIn(securityContext, username.strip(), password);
-        FacesContext context = FacesContext.getCurrentInstance();
-        if (!context.getResponseComplete()) {
-            ExternalContext external = context.getExternalContext();
-            external.redirect(external.getRequestContextPath() + "/");
+        if (!FacesContext.getCurrentInstance().getResponseComplete()) {
+            Links.redirect("/");
         }
     }
 

@@ -2,13 +2,13 @@ package org.linli.forum.web.member;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.security.enterprise.SecurityContext;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import org.linli.forum.web.common.Links;
 import org.linli.forum.web.i18n.Messages;
 
 import java.io.IOException;
@@ -46,8 +46,7 @@ public class SignInBacking {
             return;
         }
         if (!context.getResponseComplete()) {
-            ExternalContext external = context.getExternalContext();
-            external.redirect(external.getRequestContextPath() + localPath(returnTo));
+            Links.redirect(localPath(returnTo));
         }
     }
 

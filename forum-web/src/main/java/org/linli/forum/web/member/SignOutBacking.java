@@ -6,6 +6,7 @@ import jakarta.faces.context.FacesContext;
 import jakarta.inject.Named;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import org.linli.forum.web.common.Links;
 
 import java.io.IOException;
 
@@ -19,6 +20,6 @@ public class SignOutBacking {
         HttpServletRequest request = (HttpServletRequest) external.getRequest();
         request.logout();
         external.invalidateSession();
-        external.redirect(external.getRequestContextPath() + "/");
+        Links.redirect("/");
     }
 }

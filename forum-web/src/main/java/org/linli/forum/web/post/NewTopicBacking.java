@@ -1,7 +1,6 @@
 package org.linli.forum.web.post;
 
 import jakarta.ejb.EJB;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 import org.linli.forum.board.Board;
@@ -43,8 +42,7 @@ public class NewTopicBacking implements Serializable {
     public void submit() throws IOException {
         try {
             Post post = topicService.startTopic(board.getId(), title, body);
-            FacesContext.getCurrentInstance().getExternalContext().redirect(
-                    FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath() + Links.post(post));
+            Links.redirect(Links.post(post));
         } catch (ForumException e) {
             // The form keeps what was typed; the message says what to change.
             Messages.show("form", e);

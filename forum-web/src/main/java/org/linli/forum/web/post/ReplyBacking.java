@@ -1,7 +1,6 @@
 package org.linli.forum.web.post;
 
 import jakarta.ejb.EJB;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 import org.linli.forum.common.ForumException;
@@ -52,8 +51,7 @@ public class ReplyBacking implements Serializable {
     public void submit() throws IOException {
         try {
             Post post = postService.reply(topic.getId(), body);
-            FacesContext.getCurrentInstance().getExternalContext().redirect(
-                    FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath() + Links.post(post));
+            Links.redirect(Links.post(post));
         } catch (ForumException e) {
             Messages.show("form", e);
         }
