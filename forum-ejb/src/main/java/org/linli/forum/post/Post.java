@@ -10,15 +10,19 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Version;
+import org.linli.forum.content.PostHtmlPolicy;
+import org.linli.forum.content.PostRenderer;
 import org.linli.forum.member.Member;
 import org.linli.forum.topic.Topic;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
  * One message in a topic. It keeps the source its author typed and the safe HTML rendered from
- * it; pages print only the HTML.
+ * it, always together: pages print only the HTML, and only the renderer produces it.
  */
 @Entity
 public class Post {
@@ -53,19 +57,56 @@ public class Post {
     @Column(name = "edited_at")
     private Instant editedAt;
 
+    /** The {@link PostHtmlPolicy#VERSION} that {@link #html} was rendered under. */
+    @Column(name = "render_version", nullable = false)
+    private int renderVersion;
+
+    @Column(name = "revision_count", nullable = false)
+    private int revisionCount = 1;
+
     @Version
     private long version;
 
     protected Post() {
     }
 
-    public Post(Topic topic, int number, Member author, String source, String html, Instant createdAt) {
+    public Post(Topic topic, int number, Member author, String source, PostRenderer renderer, Instant createdAt) {
         this.topic = Objects.requireNonNull(topic);
         this.number = number;
         this.author = Objects.requireNonNull(author);
-        this.source = Objects.requireNonNull(source);
-        this.html = Objects.requireNonNull(html);
         this.createdAt = Objects.requireNonNull(createdAt);
+        setSource(source, renderer);
+    }
+
+    /**
+     * The post gets a new source from {@code editor}. Returns the revisions to store: on the
+     * first edit the original as revision 1 too, so that every version can be read again.
+     */
+    public List<PostRevision> revise(String newSource, Member editor, Instant at, PostRenderer renderer) {
+        List<PostRevision> revisions = new ArrayList<>();
+        if (editedAt == null) {
+            revisions.add(new PostRevision(this, 1, source, author, createdAt));
+        }
+        revisionCount++;
+        revisions.add(new PostRevision(this, revisionCount, newSource, editor, at));
+        setSource(newSource, renderer);
+        editedAt = at;
+        return revisions;
+    }
+
+    /** Renders the stored source again, under the current policy. */
+    public void rerender(PostRenderer renderer) {
+        setSource(source, renderer);
+    }
+
+    public boolean isRenderedUnderCurrentPolicy() {
+        return renderVersion == PostHtmlPolicy.VERSION;
+    }
+
+    private void setSource(String newSource, PostRenderer renderer) {
+        this.source = Objects.requireNonNull(newSource);
+        this.html = renderer.render(newSource);
+        this.renderVersion = PostHtmlPolicy.VERSION;
     }
 
     /** The page of its topic that shows this post. */
@@ -107,5 +148,13 @@ public class Post {
 
     public Instant getEditedAt() {
         return editedAt;
+    }
+
+    public boolean isEdited() {
+        return editedAt != null;
+    }
+
+    public int getRevisionCount() {
+        return revisionCount;
     }
 }

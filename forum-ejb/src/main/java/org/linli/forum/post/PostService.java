@@ -4,6 +4,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityGraph;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -19,9 +20,11 @@ import org.linli.forum.security.Permissions;
 import org.linli.forum.topic.Topic;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
-/** Use cases of posts: reply, quote, read a topic page by page, find a post's place. */
+/** Use cases of posts: reply, edit, quote, read a topic page by page, read a post's revisions. */
 @Stateless
 public class PostService {
 
@@ -47,26 +50,56 @@ public class PostService {
 
         Instant now = Instant.now();
         int number = topic.recordReply(author, now);
-        Post post = new Post(topic, number, author, source, renderer.render(source), now);
+        Post post = new Post(topic, number, author, source, renderer, now);
         em.persist(post);
         em.flush();
         BoardActivity.recordPost(em, topic, now, false);
         return post;
     }
 
+    /**
+     * The author (or a moderator) gives a post a new source. Every version is kept as a revision
+     * and the post shows that it was edited. The post's row is locked, so two editors never get
+     * the same revision number.
+     */
+    @RolesAllowed({Role.RESIDENT_NAME, Role.MODERATOR_NAME, Role.STAFF_NAME, Role.ADMIN_NAME})
+    public Post edit(long postId, String body) {
+        Member editor = currentMember.require();
+        Post post = Optional.ofNullable(em.find(Post.class, postId, LockModeType.PESSIMISTIC_WRITE))
+                .orElseThrow(() -> new NotFoundException("post", postId));
+        Permissions.checkEdit(editor, post);
+        String source = ContentRules.checkBody(body);
+        if (!source.equals(post.getSource())) {
+            post.revise(source, editor, Instant.now(), renderer).forEach(em::persist);
+        }
+        return post;
+    }
+
+    /** Every version of a post, oldest first (empty if it was never edited): for moderators and staff. */
+    @RolesAllowed({Role.MODERATOR_NAME, Role.STAFF_NAME, Role.ADMIN_NAME})
+    public List<PostRevision> listRevisions(long postId) {
+        getPost(postId);
+        return em.createQuery("""
+                select r from PostRevision r join fetch r.editor
+                where r.post.id = :post order by r.number""", PostRevision.class)
+                .setParameter("post", postId)
+                .getResultList();
+    }
+
     /** The text that starts a reply quoting this post. */
     @PermitAll
     public String quote(long postId) {
         Post post = getPost(postId);
-        return renderer.quote(post.getAuthor().getDisplayName(), post.getNumber(), post.getSource());
+        return renderer.quote(post.getAuthor().getDisplayName(), post.getNumber(), post.getId(), post.getSource());
     }
 
-    /** A post with its topic and author loaded. */
+    /** A post with its topic (and the topic's board) and author loaded. */
     @PermitAll
     public Post getPost(long id) {
-        return em.createQuery("select p from Post p join fetch p.topic join fetch p.author where p.id = :id", Post.class)
-                .setParameter("id", id)
-                .getResultStream().findFirst()
+        EntityGraph<Post> graph = em.createEntityGraph(Post.class);
+        graph.addAttributeNodes("author");
+        graph.addSubgraph("topic").addAttributeNodes("board");
+        return Optional.ofNullable(em.find(Post.class, id, Map.of("jakarta.persistence.fetchgraph", graph)))
                 .orElseThrow(() -> new NotFoundException("post", id));
     }
 

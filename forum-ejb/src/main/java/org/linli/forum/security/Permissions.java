@@ -2,6 +2,7 @@ package org.linli.forum.security;
 
 import org.linli.forum.board.Board;
 import org.linli.forum.member.Member;
+import org.linli.forum.post.Post;
 import org.linli.forum.topic.Topic;
 import org.linli.forum.topic.TopicLockedException;
 
@@ -24,6 +25,24 @@ public final class Permissions {
             return false;
         }
         return !topic.isLocked() || member.getRole().isModeratorOrAbove();
+    }
+
+    /** Authors edit their own posts; moderators, staff and administrators edit any. */
+    public static boolean canEdit(Member member, Post post) {
+        if (member == null || !member.canSignIn()) {
+            return false;
+        }
+        return member.getId().equals(post.getAuthor().getId()) || member.getRole().isModeratorOrAbove();
+    }
+
+    public static boolean canViewRevisions(Member member) {
+        return member != null && member.canSignIn() && member.getRole().isModeratorOrAbove();
+    }
+
+    public static void checkEdit(Member member, Post post) {
+        if (!canEdit(member, post)) {
+            throw new NotPermittedException("error.notPermitted.edit");
+        }
     }
 
     public static void checkStartTopic(Member member, Board board) {

@@ -51,7 +51,7 @@ public class TopicService {
         Instant now = Instant.now();
         Topic topic = new Topic(board, checkedTitle, author, now);
         em.persist(topic);
-        Post post = new Post(topic, 1, author, source, renderer.render(source), now);
+        Post post = new Post(topic, 1, author, source, renderer, now);
         em.persist(post);
         em.flush();
         BoardActivity.recordPost(em, topic, now, true);

@@ -6,6 +6,7 @@ import org.jboss.shrinkwrap.api.importer.ExplodedImporter;
 import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.jboss.shrinkwrap.resolver.api.maven.Maven;
+import org.jboss.shrinkwrap.resolver.api.maven.strategy.RejectDependenciesStrategy;
 
 import java.io.File;
 
@@ -24,9 +25,14 @@ public final class Deployments {
                 .as(JavaArchive.class);
         return ShrinkWrap.create(WebArchive.class, "forum-ejb-it.war")
                 .addAsLibrary(domain)
+                // The libraries the EAR ships (the module's compile dependencies, less the sibling
+                // module, which the reactor may not have installed), and AssertJ for the tests.
                 .addAsLibraries(Maven.resolver().loadPomFromFile("pom.xml")
-                        .resolve("org.flywaydb:flyway-core", "org.flywaydb:flyway-database-postgresql", "org.assertj:assertj-core")
-                        .withTransitivity().asFile())
+                        .importCompileAndRuntimeDependencies().resolve()
+                        .using(new RejectDependenciesStrategy(false, "org.linli.forum:forum-search"))
+                        .asFile())
+                .addAsLibraries(Maven.resolver().loadPomFromFile("pom.xml")
+                        .resolve("org.assertj:assertj-core").withTransitivity().asFile())
                 .addClasses(As.class, As.ThrowingRunnable.class, Deployments.class)
                 .addClasses(testClasses)
                 // A WAR reads EJB descriptors from WEB-INF only.

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.linli.forum.board.Board;
 import org.linli.forum.board.BoardService;
 import org.linli.forum.common.InvalidInputException;
+import org.linli.forum.content.ContentService;
 import org.linli.forum.common.NotFoundException;
 import org.linli.forum.common.Page;
 import org.linli.forum.member.EmailTakenException;
@@ -21,7 +22,9 @@ import org.linli.forum.member.Registration;
 import org.linli.forum.member.Role;
 import org.linli.forum.member.UsernameTakenException;
 import org.linli.forum.post.Post;
+import org.linli.forum.post.PostRevision;
 import org.linli.forum.post.PostService;
+import org.linli.forum.security.NotPermittedException;
 import org.linli.forum.security.NotSignedInException;
 import org.linli.forum.topic.Topic;
 import org.linli.forum.topic.TopicService;
@@ -30,6 +33,7 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,6 +62,9 @@ class ForumServicesIT {
 
     @EJB
     private PostService posts;
+
+    @EJB
+    private ContentService content;
 
     @Resource(lookup = "java:jboss/datasources/LinliDS")
     private DataSource dataSource;
@@ -131,7 +138,8 @@ class ForumServicesIT {
         assertThat(topic.getTitle()).isEqualTo("青年路路灯不亮了 " + unique);
         assertThat(topic.getReplyCount()).isEqualTo(1);
         assertThat(topic.getLastPoster().getUsername()).isEqualTo(username);
-        assertThat(reply.getHtml()).isEqualTo("<p>已经报修了。</p><p>谢谢！</p>");
+        // The sanitizer writes full-width punctuation as character references; browsers show it as typed.
+        assertThat(reply.getHtml()).isEqualTo("<p>已经报修了。</p>\n<p>谢谢&#xff01;</p>\n");
 
         Board after = board("城市建设");
         assertThat(after.getTopicCount()).isEqualTo(board.getTopicCount() + 1);
@@ -148,7 +156,69 @@ class ForumServicesIT {
     void quotingAPostStartsTheReplyWithItsAuthorAndText() throws Exception {
         Post opening = As.member(username, "RESIDENT", () -> topics.startTopic(board("物业管理").getId(), "漏水 " + unique, "楼上漏水\n已经三天了"));
 
-        assertThat(posts.quote(opening.getId())).isEqualTo("> " + username + " #1:\n> 楼上漏水\n> 已经三天了\n\n");
+        assertThat(posts.quote(opening.getId()))
+                .isEqualTo("> [" + username + " #1](/p?id=" + opening.getId() + ")\n>\n> 楼上漏水\n> 已经三天了\n\n");
+    }
+
+    @Test
+    void authorsEditTheirPostsAndEveryVersionIsKept() throws Exception {
+        Post opening = As.member(username, "RESIDENT", () -> topics.startTopic(board("物业管理").getId(), "编辑 " + unique, "电梯坏了"));
+        long postId = opening.getId();
+
+        Post edited = As.member(username, "RESIDENT", () -> posts.edit(postId, "**电梯**坏了，三号楼"));
+        As.member(username, "RESIDENT", () -> posts.edit(postId, "**电梯**坏了，三号楼"));  // unchanged: no revision
+        assertThat(edited.isEdited()).isTrue();
+        assertThat(edited.getHtml()).isEqualTo("<p><strong>电梯</strong>坏了&#xff0c;三号楼</p>\n");
+
+        String other = "邻居" + unique;
+        members.register(new Registration(other, "n" + unique + "@example.org", "password-" + unique));
+        assertThatThrownBy(() -> As.member(other, "RESIDENT", () -> posts.edit(postId, "改别人的帖子")))
+                .isInstanceOf(NotPermittedException.class);
+        assertThatThrownBy(() -> As.member(username, "RESIDENT", () -> posts.listRevisions(postId)))
+                .isInstanceOf(EJBAccessException.class);
+        assertThatThrownBy(() -> As.member(username, "RESIDENT", () -> posts.edit(postId, "  ")))
+                .isInstanceOf(InvalidInputException.class);
+
+        As.member("moderator", "MODERATOR", () -> posts.edit(postId, "**电梯**坏了，三号楼（已核实）"));
+        List<PostRevision> revisions = As.member("staff", "STAFF", () -> posts.listRevisions(postId));
+        assertThat(revisions).extracting(PostRevision::getNumber).containsExactly(1, 2, 3);
+        assertThat(revisions).extracting(PostRevision::getSource)
+                .containsExactly("电梯坏了", "**电梯**坏了，三号楼", "**电梯**坏了，三号楼（已核实）");
+        assertThat(revisions).extracting(r -> r.getEditor().getUsername()).containsExactly(username, username, "moderator");
+        assertThat(posts.getPost(postId).getRevisionCount()).isEqualTo(3);
+    }
+
+    @Test
+    void previewIsExactlyWhatPostingStores() throws Exception {
+        String body = "# 通知\n\n[链接](https://example.org) <script>alert(1)</script>";
+        String preview = As.member(username, "RESIDENT", () -> content.preview(body));
+        Post posted = As.member(username, "RESIDENT", () -> topics.startTopic(board("社区公告").getId(), "预览 " + unique, body));
+
+        assertThat(preview).isEqualTo(posted.getHtml()).contains("<h2>通知</h2>").doesNotContain("<script");
+        assertThatThrownBy(() -> content.preview(body)).isInstanceOf(EJBAccessException.class);
+    }
+
+    @Test
+    void postsStoredUnderAnOlderPolicyAreRenderedAgain() throws Exception {
+        Post post = As.member(username, "RESIDENT", () -> topics.startTopic(board("物业管理").getId(), "重渲染 " + unique, "*旧*帖子"));
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement update = connection.prepareStatement("update post set html = ?, render_version = 0 where id = ?")) {
+            update.setString(1, "<p>stale</p>");
+            update.setLong(2, post.getId());
+            assertThat(update.executeUpdate()).isEqualTo(1);
+        }
+
+        int rendered = 0;
+        int batch;
+        do {
+            batch = As.member("admin", "ADMIN", () -> content.rerenderOutdated(100));
+            rendered += batch;
+        } while (batch > 0);
+
+        assertThat(rendered).isGreaterThanOrEqualTo(1);
+        assertThat(posts.getPost(post.getId()).getHtml()).isEqualTo("<p><em>旧</em>帖子</p>\n");
+        assertThatThrownBy(() -> As.member(username, "RESIDENT", () -> content.rerenderOutdated(1)))
+                .isInstanceOf(EJBAccessException.class);
     }
 
     @Test

@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceException;
 import org.junit.jupiter.api.Test;
 import org.linli.forum.board.Board;
+import org.linli.forum.content.PostRenderer;
 import org.linli.forum.member.Member;
 import org.linli.forum.member.Role;
 import org.linli.forum.post.Post;
@@ -26,6 +27,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 public abstract class ForumSchemaContract {
 
+    private static final PostRenderer RENDERER = new PostRenderer();
+
     protected abstract EntityManagerFactory factory();
 
     @Test
@@ -42,8 +45,8 @@ public abstract class ForumSchemaContract {
             em.persist(board);
             Topic topic = new Topic(board, title, author, created);
             em.persist(topic);
-            em.persist(new Post(topic, 1, author, body, "<p>html</p>", created));
-            Post reply = new Post(topic, topic.recordReply(author, created.plusSeconds(60)), author, "已报修", "<p>已报修</p>",
+            em.persist(new Post(topic, 1, author, body, RENDERER, created));
+            Post reply = new Post(topic, topic.recordReply(author, created.plusSeconds(60)), author, "已报修", RENDERER,
                     created.plusSeconds(60));
             em.persist(reply);
             return reply.getId();
@@ -60,6 +63,8 @@ public abstract class ForumSchemaContract {
             Post first = em.createQuery("select p from Post p where p.topic = :t and p.number = 1", Post.class)
                     .setParameter("t", topic).getSingleResult();
             assertThat(first.getSource()).isEqualTo(body);
+            assertThat(first.getHtml()).isEqualTo("<p>晚上十点以后整条路都是黑的。</p>\n<p>The lamp at No. 12 is out.</p>\n");
+            assertThat(first.isRenderedUnderCurrentPolicy()).isTrue();
             assertThat(first.getCreatedAt()).isEqualTo(created);
             return null;
         });
@@ -75,13 +80,13 @@ public abstract class ForumSchemaContract {
             em.persist(board);
             Topic topic = new Topic(board, "t", author, Instant.now());
             em.persist(topic);
-            em.persist(new Post(topic, 1, author, "a", "a", Instant.now()));
+            em.persist(new Post(topic, 1, author, "a", RENDERER, Instant.now()));
             return topic.getId();
         });
 
         assertThatThrownBy(() -> inTransaction(em -> {
             Topic topic = em.find(Topic.class, topicId);
-            em.persist(new Post(topic, 1, topic.getAuthor(), "b", "b", Instant.now()));
+            em.persist(new Post(topic, 1, topic.getAuthor(), "b", RENDERER, Instant.now()));
             em.flush();
             return null;
         })).isInstanceOf(PersistenceException.class);

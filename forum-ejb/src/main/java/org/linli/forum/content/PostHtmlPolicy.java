@@ -1,0 +1,48 @@
+package org.linli.forum.content;
+
+import org.owasp.html.HtmlPolicyBuilder;
+import org.owasp.html.PolicyFactory;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The one allow-list every post's HTML passes before it is stored: the elements, attributes and
+ * URL schemes below, and nothing else. Images are not on it: an external image would let any
+ * poster track every reader (and CSP allows images from this site only), so the renderer turns
+ * Markdown images into plain links.
+ * <p>
+ * Raise {@link #VERSION} whenever the list changes; posts stored under an older version are
+ * rendered again from their source (see {@link ContentService#rerenderOutdated(int)}).
+ */
+public final class PostHtmlPolicy {
+
+    public static final int VERSION = 1;
+
+    public static final List<String> ELEMENTS = List.of(
+            "p", "br", "hr", "h2", "h3", "h4", "h5", "h6",
+            "strong", "em", "del", "code", "pre", "blockquote",
+            "ul", "ol", "li", "a",
+            "table", "thead", "tbody", "tr", "th", "td");
+
+    public static final List<String> URL_SCHEMES = List.of("http", "https", "mailto");
+
+    public static final List<String> LINK_RELS = List.of("nofollow", "ugc", "noopener");
+
+    private static final PolicyFactory POLICY = new HtmlPolicyBuilder()
+            .allowElements(ELEMENTS.toArray(String[]::new))
+            .allowUrlProtocols(URL_SCHEMES.toArray(String[]::new))
+            .allowAttributes("href").onElements("a")
+            .requireRelsOnLinks(LINK_RELS.toArray(String[]::new))
+            .allowAttributes("start").matching(Pattern.compile("[0-9]{1,9}")).onElements("ol")
+            .allowAttributes("align").matching(Pattern.compile("left|center|right")).onElements("th", "td")
+            .allowAttributes("class").matching(Pattern.compile("language-[A-Za-z0-9_+#-]{1,32}")).onElements("code")
+            .toFactory();
+
+    private PostHtmlPolicy() {
+    }
+
+    public static String sanitize(String html) {
+        return POLICY.sanitize(html);
+    }
+}
