@@ -1,5 +1,6 @@
 package org.linli.forum.web.common;
 
+import jakarta.ejb.EJBAccessException;
 import jakarta.faces.application.ViewExpiredException;
 import jakarta.faces.context.ExceptionHandler;
 import jakarta.faces.context.ExceptionHandlerFactory;
@@ -8,6 +9,7 @@ import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.event.ExceptionQueuedEvent;
 import org.linli.forum.common.NotFoundException;
+import org.linli.forum.security.NotPermittedException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -47,7 +49,8 @@ public class StatusExceptionHandler extends ExceptionHandlerWrapper {
 
     private static int statusFor(Throwable exception) {
         for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-            if (cause instanceof NotFoundException) {
+            // Not allowed to see it is, to the reader, not there (the body names no reason).
+            if (cause instanceof NotFoundException || cause instanceof NotPermittedException || cause instanceof EJBAccessException) {
                 return 404;
             }
             if (cause instanceof ViewExpiredException) {

@@ -6,6 +6,7 @@ import jakarta.inject.Named;
 import org.linli.forum.board.Board;
 import org.linli.forum.board.BoardService;
 import org.linli.forum.common.ForumException;
+import org.linli.forum.content.ContentService;
 import org.linli.forum.post.Post;
 import org.linli.forum.topic.TopicService;
 import org.linli.forum.web.common.Links;
@@ -23,6 +24,11 @@ public class NewTopicBacking implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @EJB
+    private transient ContentService contentService;
+
+    private final PreviewPanel preview = new PreviewPanel();
+
+    @EJB
     private transient BoardService boardService;
 
     @EJB
@@ -37,6 +43,10 @@ public class NewTopicBacking implements Serializable {
         if (board == null) {
             board = boardService.getBoard(PageParameters.id("board", boardParam));
         }
+    }
+
+    public void preview() {
+        preview.show(contentService, body);
     }
 
     public void submit() throws IOException {
@@ -67,6 +77,10 @@ public class NewTopicBacking implements Serializable {
 
     public void setTitle(String title) {
         this.title = title;
+    }
+
+    public PreviewPanel getPreview() {
+        return preview;
     }
 
     public String getBody() {

@@ -4,6 +4,7 @@ import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 import org.linli.forum.common.ForumException;
+import org.linli.forum.content.ContentService;
 import org.linli.forum.common.NotFoundException;
 import org.linli.forum.post.Post;
 import org.linli.forum.post.PostService;
@@ -22,6 +23,11 @@ import java.io.Serializable;
 public class ReplyBacking implements Serializable {
 
     private static final long serialVersionUID = 1L;
+
+    @EJB
+    private transient ContentService contentService;
+
+    private final PreviewPanel preview = new PreviewPanel();
 
     @EJB
     private transient TopicService topicService;
@@ -46,6 +52,10 @@ public class ReplyBacking implements Serializable {
             }
             body = postService.quote(quoted.getId());
         }
+    }
+
+    public void preview() {
+        preview.show(contentService, body);
     }
 
     public void submit() throws IOException {
@@ -75,6 +85,10 @@ public class ReplyBacking implements Serializable {
 
     public Topic getTopic() {
         return topic;
+    }
+
+    public PreviewPanel getPreview() {
+        return preview;
     }
 
     public String getBody() {

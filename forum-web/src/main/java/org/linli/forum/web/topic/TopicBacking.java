@@ -46,6 +46,14 @@ public class TopicBacking {
     }
 
     /** Null-safe: a postback from the header's forms visits the page before anything loaded. */
+    public boolean canEdit(Post post) {
+        return me.isSignedIn() && Permissions.canEdit(me.getMember(), post);
+    }
+
+    public boolean isCanViewRevisions() {
+        return me.isSignedIn() && Permissions.canViewRevisions(me.getMember());
+    }
+
     public Pager getPager() {
         return posts == null ? Pager.NONE : new Pager(posts);
     }
