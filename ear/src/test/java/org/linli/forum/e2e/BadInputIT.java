@@ -133,14 +133,17 @@ class BadInputIT {
         form = web.getPage(url("/post/new-topic?board=" + boardId("物业管理")));
 
         HtmlPage empty = submitTopic(form, "", "正文保留");
+        assertThat(empty.getWebResponse().getStatusCode()).isEqualTo(422);
         assertThat(fieldError(empty, "title")).isEqualTo("请填写标题。");
         assertThat(empty.getElementById("form:body").getTextContent()).isEqualTo("正文保留");
 
         HtmlPage tooLong = submitTopic(empty, "长".repeat(201), "正文保留");
+        assertThat(tooLong.getWebResponse().getStatusCode()).isEqualTo(422);
         assertThat(fieldError(tooLong, "title")).isEqualTo("标题太长：最多 200 个字符。");
         assertThat(tooLong.getElementById("form:title").getAttribute("value")).isEqualTo("长".repeat(201));
 
         HtmlPage bodyTooLong = submitTopic(tooLong, "标题 " + unique, "字".repeat(50_001));
+        assertThat(bodyTooLong.getWebResponse().getStatusCode()).isEqualTo(422);
         assertThat(fieldError(bodyTooLong, "body")).isEqualTo("内容太长：最多 50,000 个字符。");
         assertThat(bodyTooLong.getElementById("form:title").getAttribute("value")).isEqualTo("标题 " + unique);
 
@@ -225,12 +228,53 @@ class BadInputIT {
         assertThat(username).isNotBlank();
     }
 
-    @Test
-    void responsesNameTheirCharsetAndNoServer() throws IOException {
-        WebResponse home = web.getPage(url("/")).getWebResponse();
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"/", "/member/sign-in", "/topic?id=abc"})
+    void everyResponseCarriesTheSecurityHeaders(String path) throws IOException {
+        WebResponse response = web.getPage(url(path)).getWebResponse();
 
-        assertThat(home.getResponseHeaderValue("Content-Type")).isEqualToIgnoringCase("text/html;charset=UTF-8");
-        assertNothingLeaks(home);
+        assertThat(response.getResponseHeaderValue("Content-Type")).isEqualToIgnoringCase("text/html;charset=UTF-8");
+        String csp = response.getResponseHeaderValue("Content-Security-Policy");
+        assertThat(csp).doesNotContain("unsafe-inline", "unsafe-eval")
+                .contains("script-src 'self'", "object-src 'none'", "base-uri 'self'", "frame-ancestors 'self'", "form-action 'self'");
+        assertThat(response.getResponseHeaderValue("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(response.getResponseHeaderValue("Referrer-Policy")).isEqualTo("strict-origin-when-cross-origin");
+        assertNothingLeaks(response);
+    }
+
+    @Test
+    void theSessionCookieIsHttpOnlyAndSameSite() throws IOException {
+        WebResponse signIn = web.getPage(url("/member/sign-in")).getWebResponse();
+
+        String cookie = signIn.getResponseHeaders().stream()
+                .filter(header -> header.getName().equalsIgnoreCase("Set-Cookie") && header.getValue().startsWith("JSESSIONID="))
+                .findFirst().orElseThrow().getValue();
+        assertThat(cookie).containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Lax");
+    }
+
+    @Test
+    void overHttpsTheSessionCookieIsSecure() throws IOException {
+        web.getOptions().setUseInsecureSSL(true);
+        // The test server's HTTPS port: 8443 plus the port offset.
+        int port = 8443 + Integer.getInteger("it.port.offset", 100);
+        WebResponse signIn = web.getPage(new URL("https://127.0.0.1:" + port + "/member/sign-in")).getWebResponse();
+
+        String cookie = signIn.getResponseHeaders().stream()
+                .filter(header -> header.getName().equalsIgnoreCase("Set-Cookie") && header.getValue().startsWith("JSESSIONID="))
+                .findFirst().orElseThrow().getValue();
+        assertThat(cookie).containsIgnoringCase("Secure").containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Lax");
+    }
+
+    @Test
+    void aRequestOverOneMegabyteIsRefusedWithAMessage() throws IOException {
+        signUp();
+        org.htmlunit.WebRequest huge = post("/post/reply", new NameValuePair("form", "form"),
+                new NameValuePair("form:body", "长".repeat(400_000)), new NameValuePair("jakarta.faces.ViewState", "x"));
+
+        WebResponse response = web.loadWebResponse(huge);
+
+        assertThat(response.getStatusCode()).isEqualTo(413);
+        assertThat(response.getContentAsString()).contains("内容太多", "50,000");
     }
 
     private String signUp() throws IOException {

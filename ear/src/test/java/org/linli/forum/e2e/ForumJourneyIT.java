@@ -108,18 +108,65 @@ class ForumJourneyIT {
         assertThat(text("#p2 .post-body")).isEqualTo("已经打电话报修了。");
         assertThat(text("#p2 .author")).isEqualTo(username);
 
-        // A quote of that reply pre-fills the form with it.
+        // A quote of that reply pre-fills the form with it, and links back to it.
+        String replyLink = browser.findElement(By.cssSelector("#p2 a.number")).getAttribute("href");
+        String replyId = replyLink.replaceAll(".*id=", "");
         navigate(By.cssSelector("#p2 a.quote"));
         WebElement body = browser.findElement(By.id("form:body"));
-        assertThat(body.getAttribute("value")).isEqualTo("> " + username + " #2:\n> 已经打电话报修了。\n\n");
+        assertThat(body.getAttribute("value"))
+                .isEqualTo("> [" + username + " #2](/p?id=" + replyId + ")\n>\n> 已经打电话报修了。\n\n");
         body.sendKeys("谢谢，维修人员明天来。");
         navigate(By.id("form:submit"));
-        assertThat(text("#p3 .post-body blockquote")).contains(username + " #2:", "已经打电话报修了。");
+        assertThat(text("#p3 .post-body blockquote")).contains(username + " #2", "已经打电话报修了。");
         assertThat(text("#p3 .post-body > p")).isEqualTo("谢谢，维修人员明天来。");
+        navigate(By.cssSelector("#p3 blockquote a"));
+        assertThat(browser.getCurrentUrl()).endsWith("#p2");
 
         open("/");
         assertThat(boardCount("城市建设", "主题")).isEqualTo(topicsBefore + 1);
         assertThat(browser.findElement(By.xpath("//tr[.//a[text()='城市建设']]//td[@class='activity']/a")).getText()).isEqualTo(title);
+    }
+
+    @Test
+    void aResidentPreviewsAndEditsAndAModeratorReadsTheRevisions() {
+        register();
+        navigate(By.linkText("物业管理"));
+        navigate(By.id("newTopic"));
+        browser.findElement(By.id("form:title")).sendKeys("电梯故障 " + unique);
+        browser.findElement(By.id("form:body")).sendKeys("**电梯**坏了\n\n- 三号楼\n- <script>alert(1)</script>");
+        navigate(By.id("form:preview"));
+        assertThat(text("#preview .post-body strong")).isEqualTo("电梯");
+        assertThat(texts("#preview .post-body li")).containsExactly("三号楼", "<script>alert(1)</script>");
+        assertThat(browser.findElement(By.id("form:title")).getAttribute("value")).isEqualTo("电梯故障 " + unique);
+        navigate(By.id("form:submit"));
+        assertThat(text("#p1 .post-body strong")).isEqualTo("电梯");
+        assertThat(browser.findElements(By.cssSelector("#p1 .edited"))).isEmpty();
+
+        navigate(By.cssSelector("#p1 a.edit"));
+        WebElement body = browser.findElement(By.id("form:body"));
+        assertThat(body.getAttribute("value")).isEqualTo("**电梯**坏了\n\n- 三号楼\n- <script>alert(1)</script>");
+        body.clear();
+        body.sendKeys("**电梯**坏了\n\n- 三号楼二单元");
+        navigate(By.id("form:preview"));
+        assertThat(texts("#preview .post-body li")).containsExactly("三号楼二单元");
+        navigate(By.id("form:submit"));
+        assertThat(texts("#p1 .post-body li")).containsExactly("三号楼二单元");
+        assertThat(text("#p1 .edited")).startsWith("已编辑");
+        assertThat(browser.findElements(By.cssSelector("#p1 a.revisions"))).as("residents see no revisions").isEmpty();
+        String topicUrl = browser.getCurrentUrl().replaceAll("#.*", "");
+        String postId = browser.findElement(By.cssSelector("#p1 a.number")).getAttribute("href").replaceAll(".*id=", "");
+        open("/post/revisions?post=" + postId);
+        assertThat(text("h1")).isEqualTo("页面不存在");
+
+        open("/");
+        navigate(By.id("signOut:submit"));
+        navigate(By.id("signInLink"));
+        signIn("moderator", "linli-moderator");
+        browser.get(topicUrl);
+        navigate(By.cssSelector("#p1 a.revisions"));
+        assertThat(browser.findElements(By.cssSelector("tr.revision"))).hasSize(2);
+        assertThat(texts("pre.diff .removed")).containsExactly("- - 三号楼", "- - <script>alert(1)</script>");
+        assertThat(texts("pre.diff .added")).containsExactly("+ - 三号楼二单元");
     }
 
     @Test

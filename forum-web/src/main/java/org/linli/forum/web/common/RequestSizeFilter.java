@@ -20,7 +20,7 @@ import java.util.ResourceBundle;
  * bounded by the server's own limit (Undertow's max-post-size, 10 MB), and its post by the
  * 50,000-character rule.
  */
-@WebFilter(urlPatterns = "/*")
+@WebFilter(filterName = "RequestSizeFilter")
 public class RequestSizeFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;

@@ -1,6 +1,5 @@
 package org.linli.forum.web.common;
 
-import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -16,7 +15,7 @@ import java.io.IOException;
  * only (no inline script anywhere, so no 'unsafe-inline'), no plugins, no foreign framing and no
  * form posting elsewhere; no MIME sniffing; referrers cut to the origin when leaving the site.
  */
-@WebFilter(urlPatterns = "/*", dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.ERROR})
+@WebFilter(filterName = "SecurityHeadersFilter")
 public class SecurityHeadersFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;

@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
  * a cookie (no session, so anonymous reading stays stateless) and redirects to the same page
  * without the parameter.
  */
-@WebFilter(urlPatterns = "/*")
+@WebFilter(filterName = "LanguageFilter")
 public class LanguageFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;

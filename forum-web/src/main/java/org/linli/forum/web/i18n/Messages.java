@@ -11,7 +11,8 @@ import java.util.ResourceBundle;
 
 /**
  * Shows a business error to the reader in their language: next to the field it concerns when
- * there is one, else at the top of the form.
+ * there is one, else at the top of the form. The form comes back with status 422 (its input was
+ * refused) and with everything that was typed.
  */
 public final class Messages {
 
@@ -40,6 +41,12 @@ public final class Messages {
     }
 
     private static void add(String clientId, String text) {
-        FacesContext.getCurrentInstance().addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
+        FacesContext context = FacesContext.getCurrentInstance();
+        context.addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
+        if (!context.getExternalContext().isResponseCommitted()) {
+            context.getExternalContext().setResponseStatus(UNPROCESSABLE_CONTENT);
+        }
     }
+
+    private static final int UNPROCESSABLE_CONTENT = 422;
 }

@@ -1,0 +1,82 @@
+package org.linli.forum.e2e;
+
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.linli.forum.e2e.seed.SeedServlet;
+import org.linli.forum.it.As;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URL;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Client of the test-only {@link SeedServlet}, and the web archive that carries it. */
+final class Seeder {
+
+    /** What the real service said to one line: its id and post number, or the refusal's message key. */
+    record Result(String input, boolean stored, long id, int number, String messageKey) {
+    }
+
+    private static final int CHUNK = 400;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final String base;
+
+    Seeder(URL base) {
+        this.base = base.toString().replaceAll("/$", "");
+    }
+
+    static WebArchive archive() {
+        return ShrinkWrap.create(WebArchive.class, "seeder.war")
+                .addClasses(SeedServlet.class, As.class, As.ThrowingRunnable.class)
+                .addAsWebInfResource(new StringAsset("<jboss-web><security-domain>other</security-domain></jboss-web>"), "jboss-web.xml")
+                .addAsManifestResource(new StringAsset(
+                        "Dependencies: deployment.linli-forum.ear.forum-ejb.jar, org.wildfly.security.elytron\n"), "MANIFEST.MF");
+    }
+
+    long board(String name) throws IOException, InterruptedException {
+        String answer = post("/seed/board?name=" + URLEncoder.encode(name, StandardCharsets.UTF_8), "").get(0);
+        return Long.parseLong(answer.split(" ")[1]);
+    }
+
+    List<Result> topics(long board, List<String> titles) throws IOException, InterruptedException {
+        return seed("/seed/topics?board=" + board, titles);
+    }
+
+    List<Result> replies(long topic, List<String> bodies) throws IOException, InterruptedException {
+        return seed("/seed/replies?topic=" + topic, bodies);
+    }
+
+    private List<Result> seed(String path, List<String> inputs) throws IOException, InterruptedException {
+        List<Result> results = new ArrayList<>();
+        for (int from = 0; from < inputs.size(); from += CHUNK) {
+            List<String> chunk = inputs.subList(from, Math.min(inputs.size(), from + CHUNK));
+            List<String> answers = post(path, String.join("\n", chunk));
+            for (int i = 0; i < chunk.size(); i++) {
+                String[] answer = answers.get(i).split(" ");
+                results.add(answer[0].equals("ok")
+                        ? new Result(chunk.get(i), true, Long.parseLong(answer[1]), Integer.parseInt(answer[2]), null)
+                        : new Result(chunk.get(i), false, 0, 0, answer[1]));
+            }
+        }
+        return results;
+    }
+
+    private List<String> post(String path, String body) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path))
+                        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                        .header("Content-Type", "text/plain;charset=UTF-8").build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        if (response.statusCode() != 200) {
+            throw new IOException("Seeding " + path + " failed: " + response.body());
+        }
+        return response.body().lines().toList();
+    }
+}
