@@ -6,7 +6,6 @@ import org.jboss.shrinkwrap.api.importer.ExplodedImporter;
 import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.jboss.shrinkwrap.resolver.api.maven.Maven;
-import org.jboss.shrinkwrap.resolver.api.maven.strategy.RejectDependenciesStrategy;
 
 import java.io.File;
 
@@ -25,11 +24,10 @@ public final class Deployments {
                 .as(JavaArchive.class);
         return ShrinkWrap.create(WebArchive.class, "forum-ejb-it.war")
                 .addAsLibrary(domain)
-                // The libraries the EAR ships (the module's compile dependencies, less the sibling
-                // module, which the reactor may not have installed), and AssertJ for the tests.
+                // The libraries the EAR ships (the module's compile dependencies; the sibling
+                // forum-search comes from the reactor's classpath), and AssertJ for the tests.
                 .addAsLibraries(Maven.resolver().loadPomFromFile("pom.xml")
-                        .importCompileAndRuntimeDependencies().resolve()
-                        .using(new RejectDependenciesStrategy(false, "org.linli.forum:forum-search"))
+                        .importCompileAndRuntimeDependencies().resolve().withTransitivity()
                         .asFile())
                 .addAsLibraries(Maven.resolver().loadPomFromFile("pom.xml")
                         .resolve("org.assertj:assertj-core").withTransitivity().asFile())

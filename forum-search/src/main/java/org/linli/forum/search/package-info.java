@@ -1,6 +1,7 @@
 /**
- * Full-text search of forum posts: analysis, the index and the user query syntax, on Apache
- * Lucene and nothing of Jakarta EE. The library is built by the search issue; the forum's
- * domain depends on this module so that the dependency direction is fixed from the start.
+ * Full-text search of forum posts on Apache Lucene, and nothing of Jakarta EE: the post
+ * document, the index with its lifecycle ({@link org.linli.forum.search.PostIndex}), and search
+ * results grouped by topic. Analysis lives in {@code .analysis}, the user query syntax in
+ * {@code .query}. The forum's domain decides what is indexed and who may see a hit.
  */
 package org.linli.forum.search;

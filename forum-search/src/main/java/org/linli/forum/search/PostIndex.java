@@ -1,0 +1,225 @@
+package org.linli.forum.search;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.KeywordField;
+import org.apache.lucene.document.LongField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.SortedNumericSortField;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.store.Directory;
+import org.linli.forum.search.SearchResults.TopicHit;
+import org.linli.forum.search.analysis.ForumAnalysis;
+import org.linli.forum.search.query.UserQuery;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The search index of forum posts: one long-lived {@link IndexWriter} and a
+ * {@link SearcherManager} over it, open from {@link #open} until {@link #close}. Writes are
+ * upserts and deletes by post id; {@link #commit(Map)} makes them durable together with the
+ * caller's own record of how far it has indexed, which {@link #committedData()} reads back after
+ * a restart; {@link #refresh()} makes them searchable.
+ */
+public final class PostIndex implements Closeable {
+
+    static final String ID = "id";
+    static final String TOPIC = "topic";
+    static final String BOARD = "board";
+    static final String NUMBER = "number";
+    static final String AUTHOR = "author";
+    static final String AUTHOR_NAME = "author_name";
+    static final String TITLE = "title";
+    static final String BODY = "body";
+    static final String CREATED = "created";
+    static final String VISIBLE = "visible";
+
+    /** How many best-matching posts are grouped into topics for paging. */
+    public static final int GROUPING_WINDOW = 1000;
+
+    private static final int SNIPPET_LENGTH = 160;
+
+    private final Directory directory;
+    private final Analyzer analyzer = ForumAnalysis.perField(TITLE, BODY);
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final QueryCompiler compiler = new QueryCompiler(null);
+
+    private PostIndex(Directory directory) throws IOException {
+        this.directory = directory;
+        this.writer = new IndexWriter(directory, new IndexWriterConfig(analyzer)
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
+        this.searchers = new SearcherManager(writer, null);
+    }
+
+    /** Opens the index in {@code directory}, creating it if there is none. */
+    public static PostIndex open(Directory directory) throws IOException {
+        return new PostIndex(directory);
+    }
+
+    public void upsert(PostDocument post) throws IOException {
+        writer.updateDocument(new Term(ID, Long.toString(post.postId())), document(post));
+    }
+
+    public void delete(long postId) throws IOException {
+        writer.deleteDocuments(new Term(ID, Long.toString(postId)));
+    }
+
+    /** Makes every write so far durable, recording {@code data} (such as a sequence number) with them. */
+    public void commit(Map<String, String> data) throws IOException {
+        writer.setLiveCommitData(new HashMap<>(data).entrySet());
+        writer.commit();
+    }
+
+    /** What the last commit recorded; empty for an index that was never committed. */
+    public Map<String, String> committedData() throws IOException {
+        if (!DirectoryReader.indexExists(directory)) {
+            return Map.of();
+        }
+        return SegmentInfos.readLatestCommit(directory).getUserData();
+    }
+
+    /** Makes every write so far visible to searches. */
+    public void refresh() throws IOException {
+        searchers.maybeRefreshBlocking();
+    }
+
+    /** How many posts are searchable now. */
+    public int size() throws IOException {
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            return searcher.getIndexReader().numDocs();
+        } finally {
+            searchers.release(searcher);
+        }
+    }
+
+    public SearchResults search(SearchRequest request) throws IOException {
+        UserQuery parsed = UserQuery.parse(request.query());
+        Query query = compiler.find(parsed, request);
+        if (query == null) {
+            return SearchResults.empty(request.page(), request.pageSize());
+        }
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            TopDocs top = request.order() == SearchRequest.Order.NEWEST
+                    ? searcher.search(query, GROUPING_WINDOW, new Sort(new SortedNumericSortField(CREATED, SortField.Type.LONG, true)))
+                    : searcher.search(query, GROUPING_WINDOW);
+            long totalPosts = top.totalHits.relation == TotalHits.Relation.EQUAL_TO ? top.totalHits.value : searcher.count(query);
+
+            StoredFields stored = searcher.storedFields();
+            Map<Long, ScoreDoc> bestPerTopic = new LinkedHashMap<>();
+            for (ScoreDoc hit : top.scoreDocs) {
+                long topic = stored.document(hit.doc, Set.of(TOPIC)).getField(TOPIC).numericValue().longValue();
+                bestPerTopic.putIfAbsent(topic, hit);
+            }
+            List<ScoreDoc> groups = new ArrayList<>(bestPerTopic.values());
+            int from = Math.min(groups.size(), (request.page() - 1) * request.pageSize());
+            List<ScoreDoc> page = groups.subList(from, Math.min(groups.size(), from + request.pageSize()));
+            String[] snippets = snippets(searcher, parsed, page);
+
+            List<TopicHit> hits = new ArrayList<>();
+            for (int i = 0; i < page.size(); i++) {
+                Document post = stored.document(page.get(i).doc);
+                long topic = post.getField(TOPIC).numericValue().longValue();
+                Query inTopic = new BooleanQuery.Builder().add(query, Occur.MUST)
+                        .add(LongField.newExactQuery(TOPIC, topic), Occur.FILTER).build();
+                hits.add(new TopicHit(topic, post.getField(BOARD).numericValue().longValue(), post.get(TITLE),
+                        Long.parseLong(post.get(ID)), post.getField(NUMBER).numericValue().intValue(), post.get(AUTHOR_NAME),
+                        Instant.ofEpochMilli(post.getField(CREATED).numericValue().longValue()),
+                        snippets[i] != null ? snippets[i] : opening(post.get(BODY + ForumAnalysis.EN)),
+                        searcher.count(inTopic)));
+            }
+            return new SearchResults(hits, totalPosts, groups.size(), request.page(), request.pageSize());
+        } finally {
+            searchers.release(searcher);
+        }
+    }
+
+    private String[] snippets(IndexSearcher searcher, UserQuery parsed, List<ScoreDoc> page) throws IOException {
+        if (page.isEmpty()) {
+            return new String[0];
+        }
+        UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzer)
+                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "…", true))
+                .withMaxLength(Integer.MAX_VALUE - 1)
+                .build();
+        TopDocs docs = new TopDocs(new TotalHits(page.size(), TotalHits.Relation.EQUAL_TO), page.toArray(ScoreDoc[]::new));
+        return highlighter.highlight(BODY + ForumAnalysis.EN, compiler.highlight(parsed), docs, 2);
+    }
+
+    /** The start of a post, escaped, for a hit whose body had nothing to mark (a title match). */
+    private static String opening(String body) {
+        String start = body.length() > SNIPPET_LENGTH ? body.substring(0, SNIPPET_LENGTH) + "…" : body;
+        StringBuilder escaped = new StringBuilder(start.length());
+        for (char c : start.toCharArray()) {
+            switch (c) {
+                case '<' -> escaped.append("&lt;");
+                case '>' -> escaped.append("&gt;");
+                case '&' -> escaped.append("&amp;");
+                case '"' -> escaped.append("&quot;");
+                case '\'' -> escaped.append("&#39;");
+                default -> escaped.append(c);
+            }
+        }
+        return escaped.toString();
+    }
+
+    private static Document document(PostDocument post) {
+        Document document = new Document();
+        document.add(new KeywordField(ID, Long.toString(post.postId()), Field.Store.YES));
+        document.add(new LongField(TOPIC, post.topicId(), Field.Store.YES));
+        document.add(new LongField(BOARD, post.boardId(), Field.Store.YES));
+        document.add(new StoredField(NUMBER, post.postNumber()));
+        document.add(new KeywordField(AUTHOR, post.author().toLowerCase(Locale.ROOT), Field.Store.NO));
+        document.add(new StoredField(AUTHOR_NAME, post.author()));
+        document.add(new LongField(CREATED, post.created().toEpochMilli(), Field.Store.YES));
+        document.add(new KeywordField(VISIBLE, Boolean.toString(post.visible()), Field.Store.NO));
+        document.add(new StoredField(TITLE, post.topicTitle()));
+        for (String suffix : List.of(ForumAnalysis.ZH, ForumAnalysis.CJK, ForumAnalysis.EN)) {
+            document.add(new TextField(TITLE + suffix, post.topicTitle(), Field.Store.NO));
+        }
+        document.add(new TextField(BODY + ForumAnalysis.ZH, post.body(), Field.Store.NO));
+        document.add(new TextField(BODY + ForumAnalysis.CJK, post.body(), Field.Store.NO));
+        // Stored once, in the English field: the highlighter re-reads it from there.
+        document.add(new TextField(BODY + ForumAnalysis.EN, post.body(), Field.Store.YES));
+        return document;
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            searchers.close();
+        } finally {
+            writer.close();
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package org.linli.forum.search;
+
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.FSDirectory;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.linli.forum.search.SearchResults.TopicHit;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PostIndexTest {
+
+    private static final Instant JAN = Instant.parse("2024-01-15T02:00:00Z");
+    private static final Instant MAR = Instant.parse("2024-03-15T02:00:00Z");
+
+    private PostIndex index;
+
+    @BeforeEach
+    void open() throws IOException {
+        index = PostIndex.open(new ByteBuffersDirectory());
+        add(1, 10, 1, 1, "zhang", "青年路路灯不亮了", "青年路12号门前的路灯坏了一个星期，晚上很黑。", JAN, true);
+        add(2, 10, 1, 2, "li", "青年路路灯不亮了", "已经报修了，路灯明天修。", MAR, true);
+        add(3, 11, 2, 1, "wang", "Water leak in building 3", "The pipes are leaking again; 三号楼漏水。", MAR, true);
+        add(4, 12, 1, 1, "zhao", "停车位太少", "小区停车很难，晚上经常没有车位。", JAN, true);
+        add(5, 13, 1, 1, "spam", "隐藏的帖子", "路灯广告 <script>alert(1)</script>", JAN, false);
+        index.refresh();
+    }
+
+    @AfterEach
+    void close() throws IOException {
+        index.close();
+    }
+
+    @Test
+    void twoCharacterChineseWordsFindEveryPostThatHasThem() throws IOException {
+        SearchResults results = index.search(SearchRequest.of("路灯"));
+
+        assertThat(results.totalPosts()).isEqualTo(2);
+        assertThat(results.hits()).singleElement().satisfies(hit -> {
+            assertThat(hit.topicId()).isEqualTo(10);
+            assertThat(hit.matchingPosts()).isEqualTo(2);
+            assertThat(hit.snippetHtml()).contains("<mark>路灯</mark>");
+        });
+    }
+
+    @Test
+    void oneCharacterAndLongerRunsToo() throws IOException {
+        assertThat(index.search(SearchRequest.of("黑")).hits()).extracting(TopicHit::topicId).containsExactly(10L);
+        assertThat(index.search(SearchRequest.of("车位")).hits()).extracting(TopicHit::topicId).containsExactly(12L);
+        assertThat(index.search(SearchRequest.of("门前的路灯")).totalPosts()).isEqualTo(1);
+        assertThat(index.search(SearchRequest.of("路灯门前")).totalPosts()).isZero();
+    }
+
+    @Test
+    void chineseMatchesAreMarkedExactly() throws IOException {
+        TopicHit hit = index.search(SearchRequest.of("青年路")).hits().get(0);
+
+        assertThat(hit.snippetHtml()).contains("<mark>青年路</mark>12号").doesNotContain("<mark>青年</mark>");
+    }
+
+    @Test
+    void englishIsStemmedAndMixedPostsWork() throws IOException {
+        assertThat(index.search(SearchRequest.of("leaks")).hits()).extracting(TopicHit::topicId).containsExactly(11L);
+        assertThat(index.search(SearchRequest.of("leak 漏水")).hits()).extracting(TopicHit::topicId).containsExactly(11L);
+        assertThat(index.search(SearchRequest.of("\"water leak\"")).hits()).extracting(TopicHit::topicId).containsExactly(11L);
+        assertThat(index.search(SearchRequest.of("\"leak water\"")).hits()).isEmpty();
+        assertThat(index.search(SearchRequest.of("pipes")).hits().get(0).snippetHtml()).contains("<mark>pipes</mark>");
+    }
+
+    @Test
+    void excludeOrAndFilters() throws IOException {
+        assertThat(index.search(SearchRequest.of("晚上 -停车")).hits()).extracting(TopicHit::topicId).containsExactly(10L);
+        assertThat(index.search(SearchRequest.of("停车 OR 漏水")).hits()).extracting(TopicHit::topicId).containsExactlyInAnyOrder(11L, 12L);
+        assertThat(index.search(SearchRequest.of("晚上 board:2")).hits()).isEmpty();
+        assertThat(index.search(SearchRequest.of("路灯 author:LI")).totalPosts()).isEqualTo(1);
+        assertThat(index.search(SearchRequest.of("路灯 after:2024-03-01")).totalPosts()).isEqualTo(1);
+        assertThat(index.search(SearchRequest.of("路灯 before:2024-03-01")).totalPosts()).isEqualTo(1);
+        assertThat(index.search(SearchRequest.of("报修 in:title")).hits()).isEmpty();
+        assertThat(index.search(SearchRequest.of("author:zhao")).hits()).extracting(TopicHit::topicId).containsExactly(12L);
+    }
+
+    @Test
+    void hiddenPostsAndUnreadableBoardsAreFilteredInTheQuery() throws IOException {
+        assertThat(index.search(SearchRequest.of("广告")).hits()).isEmpty();
+        assertThat(index.search(SearchRequest.of("广告").withHidden(true)).hits()).extracting(TopicHit::topicId).containsExactly(13L);
+        assertThat(index.search(SearchRequest.of("晚上").withReadableBoards(Set.of(2L))).hits()).isEmpty();
+        assertThat(index.search(SearchRequest.of("漏水").withReadableBoards(Set.of(2L))).hits()).hasSize(1);
+    }
+
+    @Test
+    void snippetsAreEscapedText() throws IOException {
+        TopicHit hit = index.search(SearchRequest.of("广告").withHidden(true)).hits().get(0);
+
+        assertThat(hit.snippetHtml()).contains("&lt;script&gt;").doesNotContain("<script");
+    }
+
+    @Test
+    void newestFirstAndPaging() throws IOException {
+        SearchResults newest = index.search(SearchRequest.of("晚上 OR 路灯 OR 漏水").withOrder(SearchRequest.Order.NEWEST));
+        assertThat(newest.hits().get(0).created()).isEqualTo(MAR);
+
+        SearchRequest small = new SearchRequest("晚上 OR 漏水", SearchRequest.Order.NEWEST, 2, 1, null, false, null);
+        SearchResults second = index.search(small);
+        assertThat(second.totalTopics()).isEqualTo(3);
+        assertThat(second.hits()).hasSize(1);
+        assertThat(second.totalPages()).isEqualTo(3);
+    }
+
+    @Test
+    void upsertReplacesAndDeleteRemoves() throws IOException {
+        add(4, 12, 1, 1, "zhao", "停车位太少", "已经新增了二十个车位。", JAN, true);
+        index.delete(3);
+        index.refresh();
+
+        assertThat(index.search(SearchRequest.of("新增")).totalPosts()).isEqualTo(1);
+        assertThat(index.search(SearchRequest.of("停车")).totalPosts()).isEqualTo(1);
+        assertThat(index.search(SearchRequest.of("漏水")).totalPosts()).isZero();
+    }
+
+    @Test
+    void commitsKeepTheCallersDataAcrossARestart(@TempDir Path folder) throws IOException {
+        try (PostIndex onDisk = PostIndex.open(FSDirectory.open(folder))) {
+            assertThat(onDisk.committedData()).isEmpty();
+            onDisk.upsert(new PostDocument(1, 1, 1, 1, "a", "标题", "正文内容", JAN, true));
+            onDisk.commit(Map.of("sequence", "42"));
+        }
+        try (PostIndex reopened = PostIndex.open(FSDirectory.open(folder))) {
+            assertThat(reopened.committedData()).containsEntry("sequence", "42");
+            assertThat(reopened.search(SearchRequest.of("正文")).totalPosts()).isEqualTo(1);
+        }
+    }
+
+    private void add(long post, long topic, long board, int number, String author, String title, String body,
+                     Instant created, boolean visible) throws IOException {
+        index.upsert(new PostDocument(post, topic, board, number, author, title, body, created, visible));
+    }
+}
