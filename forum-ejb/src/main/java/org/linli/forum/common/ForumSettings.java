@@ -1,5 +1,6 @@
 package org.linli.forum.common;
 
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -21,6 +22,11 @@ public final class ForumSettings {
             value = System.getenv(name.toUpperCase(Locale.ROOT).replace('.', '_'));
         }
         return Optional.ofNullable(value).map(String::strip).filter(v -> !v.isEmpty());
+    }
+
+    /** Where the forum keeps its files (the H2 database, the search index). */
+    public static Path dataDirectory() {
+        return Path.of(get("linli.data.dir").orElse(System.getProperty("user.home") + "/.linli-forum"));
     }
 
     /** demo seeds demo boards and accounts on first start; production never does. */

@@ -2,6 +2,8 @@ package org.linli.forum.content;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import org.linli.forum.search.SearchChanges;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.linli.forum.member.Role;
@@ -15,6 +17,9 @@ public class ContentService {
 
     @PersistenceContext
     private EntityManager em;
+
+    @Inject
+    private SearchChanges searchChanges;
 
     private final PostRenderer renderer = new PostRenderer();
 
@@ -34,7 +39,10 @@ public class ContentService {
                 .setParameter("current", PostHtmlPolicy.VERSION)
                 .setMaxResults(limit)
                 .getResultList();
-        outdated.forEach(post -> post.rerender(renderer));
+        outdated.forEach(post -> {
+            post.rerender(renderer);
+            searchChanges.record(post.getId());
+        });
         return outdated.size();
     }
 }

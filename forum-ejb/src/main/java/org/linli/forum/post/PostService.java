@@ -4,6 +4,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityGraph;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -15,6 +16,7 @@ import org.linli.forum.content.ContentRules;
 import org.linli.forum.content.PostRenderer;
 import org.linli.forum.member.Member;
 import org.linli.forum.member.Role;
+import org.linli.forum.search.SearchChanges;
 import org.linli.forum.security.CurrentMember;
 import org.linli.forum.security.Permissions;
 import org.linli.forum.topic.Topic;
@@ -33,6 +35,9 @@ public class PostService {
 
     @EJB
     private CurrentMember currentMember;
+
+    @Inject
+    private SearchChanges searchChanges;
 
     private final PostRenderer renderer = new PostRenderer();
 
@@ -54,6 +59,7 @@ public class PostService {
         em.persist(post);
         em.flush();
         BoardActivity.recordPost(em, topic, now, false);
+        searchChanges.record(post.getId());
         return post;
     }
 
@@ -71,6 +77,7 @@ public class PostService {
         String source = ContentRules.checkBody(body);
         if (!source.equals(post.getSource())) {
             post.revise(source, editor, Instant.now(), renderer).forEach(em::persist);
+            searchChanges.record(post.getId());
         }
         return post;
     }

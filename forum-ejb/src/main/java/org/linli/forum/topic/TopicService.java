@@ -4,6 +4,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.linli.forum.board.Board;
@@ -16,6 +17,7 @@ import org.linli.forum.content.PostRenderer;
 import org.linli.forum.member.Member;
 import org.linli.forum.member.Role;
 import org.linli.forum.post.Post;
+import org.linli.forum.search.SearchChanges;
 import org.linli.forum.security.CurrentMember;
 import org.linli.forum.security.Permissions;
 
@@ -37,6 +39,9 @@ public class TopicService {
     @EJB
     private BoardService boardService;
 
+    @Inject
+    private SearchChanges searchChanges;
+
     private final PostRenderer renderer = new PostRenderer();
 
     /** The signed-in member opens a topic on a board; returns its opening post. */
@@ -55,6 +60,7 @@ public class TopicService {
         em.persist(post);
         em.flush();
         BoardActivity.recordPost(em, topic, now, true);
+        searchChanges.record(post.getId());
         return post;
     }
 

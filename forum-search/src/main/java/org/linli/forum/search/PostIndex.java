@@ -204,8 +204,12 @@ public final class PostIndex implements Closeable {
         document.add(new LongField(CREATED, post.created().toEpochMilli(), Field.Store.YES));
         document.add(new KeywordField(VISIBLE, Boolean.toString(post.visible()), Field.Store.NO));
         document.add(new StoredField(TITLE, post.topicTitle()));
-        for (String suffix : List.of(ForumAnalysis.ZH, ForumAnalysis.CJK, ForumAnalysis.EN)) {
-            document.add(new TextField(TITLE + suffix, post.topicTitle(), Field.Store.NO));
+        // The title is searchable with the topic's opening post only, so that a title match
+        // counts once, not once for every reply.
+        if (post.postNumber() == 1) {
+            for (String suffix : List.of(ForumAnalysis.ZH, ForumAnalysis.CJK, ForumAnalysis.EN)) {
+                document.add(new TextField(TITLE + suffix, post.topicTitle(), Field.Store.NO));
+            }
         }
         document.add(new TextField(BODY + ForumAnalysis.ZH, post.body(), Field.Store.NO));
         document.add(new TextField(BODY + ForumAnalysis.CJK, post.body(), Field.Store.NO));

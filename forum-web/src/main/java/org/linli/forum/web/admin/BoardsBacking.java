@@ -6,6 +6,7 @@ import jakarta.inject.Named;
 import org.linli.forum.board.Board;
 import org.linli.forum.board.BoardService;
 import org.linli.forum.common.ForumException;
+import org.linli.forum.search.SearchService;
 import org.linli.forum.web.common.Links;
 import org.linli.forum.web.i18n.Messages;
 
@@ -19,6 +20,9 @@ public class BoardsBacking {
 
     @EJB
     private BoardService boardService;
+
+    @EJB
+    private SearchService searchService;
 
     private List<Board> boards;
     private String name;
@@ -39,6 +43,13 @@ public class BoardsBacking {
             return;
         }
         Links.redirect("/admin/boards");
+    }
+
+    /** Builds the search index afresh from the database; search keeps serving meanwhile. */
+    public void rebuildSearch() {
+        int posts = searchService.rebuild();
+        jakarta.faces.context.FacesContext.getCurrentInstance().addMessage(null, new jakarta.faces.application.FacesMessage(
+                jakarta.faces.application.FacesMessage.SEVERITY_INFO, Messages.text("admin.search.rebuilt", posts), null));
     }
 
     public String getName() {

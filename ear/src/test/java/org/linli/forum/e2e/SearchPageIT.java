@@ -1,0 +1,178 @@
+package org.linli.forum.e2e;
+
+import org.htmlunit.BrowserVersion;
+import org.htmlunit.WebClient;
+import org.htmlunit.WebResponse;
+import org.htmlunit.html.HtmlForm;
+import org.htmlunit.html.HtmlPage;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.IOException;
+import java.net.URL;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The search page as a reader uses it: the box on every page, results with title, board,
+ * author, date and a marked snippet, a link to the exact post, filters, an empty-result hint,
+ * the query echoed as text, and every hostile query answered with an ordinary page.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class SearchPageIT {
+
+    @ArquillianResource
+    private URL base;
+
+    private WebClient web;
+    private String unique;
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return ForumDeployment.ear();
+    }
+
+    @BeforeEach
+    void visitor() {
+        web = new WebClient(BrowserVersion.CHROME);
+        web.getOptions().setJavaScriptEnabled(false);
+        web.getOptions().setCssEnabled(false);
+        web.getOptions().setThrowExceptionOnFailingStatusCode(false);
+        web.addRequestHeader("Accept-Language", "zh-CN");
+        unique = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+    }
+
+    @AfterEach
+    void close() {
+        web.close();
+    }
+
+    @Test
+    void aReplyIsFoundFromTheBoxOnAnyPageAndLeadsToThePost() throws Exception {
+        String topicUrl = postTopicAndReply();
+        web.getCookieManager().clearCookies();  // search as an anonymous reader
+
+        HtmlPage board = web.getPage(url("/"));
+        HtmlForm box = board.getForms().stream().filter(f -> f.getActionAttribute().endsWith("/search")).findFirst().orElseThrow();
+        box.getInputByName("q").setValue("路灯 z" + unique);
+        HtmlPage results = waitForHits(box);
+
+        assertThat(results.getUrl().toString()).contains("/search?q=");
+        assertThat(results.querySelector(".hit-title").getTextContent()).isEqualTo("青年路路灯不亮了 " + unique);
+        assertThat(results.querySelector(".search-hit .meta").getTextContent()).contains("城市建设", "居民" + unique);
+        assertThat(results.querySelector(".snippet").asXml()).contains("<mark>", "路灯");
+        HtmlPage post = results.getAnchorByText("青年路路灯不亮了 " + unique).click();
+        assertThat(post.getUrl().toString()).startsWith(topicUrl).endsWith("#p2");
+    }
+
+    @Test
+    void filtersNarrowAndEmptyResultsHelp() throws Exception {
+        postTopicAndReply();
+        String byAuthor = "/search?q=" + enc("z" + unique) + "&author=" + enc("居民" + unique);
+        waitForHits(byAuthor);
+        assertThat(hits("/search?q=" + enc("z" + unique) + "&author=nobody")).isZero();
+        assertThat(hits("/search?q=" + enc("z" + unique) + "&board=987654")).isZero();
+        assertThat(hits("/search?q=" + enc("z" + unique) + "&from=2000-01-01&to=2000-01-02")).isZero();
+        assertThat(hits("/search?q=" + enc("z" + unique) + "&sort=newest&from=bad&to=worse&page=x")).isEqualTo(1);
+
+        HtmlPage none = web.getPage(url("/search?q=" + enc("没有这个词" + unique)));
+        assertThat(none.getElementById("noResults").getTextContent()).contains("没有找到相关内容");
+    }
+
+    @Test
+    void theQueryIsEchoedAsText() throws Exception {
+        HtmlPage page = web.getPage(url("/search?q=" + enc("\"><script>alert(1)</script>")));
+
+        assertThat(page.getWebResponse().getStatusCode()).isEqualTo(200);
+        assertThat(page.getElementById("q").getAttribute("value")).isEqualTo("\"><script>alert(1)</script>");
+        assertThat(page.querySelectorAll("main script")).isEmpty();
+    }
+
+    @Test
+    void hostileQueriesGetOrdinaryPages() throws Exception {
+        List<String> queries = new ArrayList<>(Corpora.naughtyStrings());
+        try (Stream<Path> files = Files.walk(Corpora.root().resolve("sqli"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".txt") && !f.getFileName().toString().startsWith("LICENSE")).toList()) {
+                queries.addAll(Files.readAllLines(file, StandardCharsets.UTF_8));
+            }
+        }
+        for (String query : queries) {
+            WebResponse response = web.loadWebResponse(new org.htmlunit.WebRequest(url("/search?q=" + enc(query))));
+            assertThat(response.getStatusCode()).as(query).isEqualTo(200);
+            assertThat(response.getContentAsString()).as(query).contains("id=\"searchForm\"").doesNotContain("Exception");
+        }
+        System.out.printf("Search page: %d hostile queries, every one an ordinary page%n", queries.size());
+    }
+
+    /** Registers, starts a topic on 城市建设 and replies; returns the topic's address. */
+    private String postTopicAndReply() throws IOException {
+        String name = "居民" + unique;
+        HtmlForm register = ((HtmlPage) web.getPage(url("/member/register"))).getFormByName("form");
+        register.getInputByName("form:username").setValue(name);
+        register.getInputByName("form:email").setValue("s" + unique + "@example.org");
+        register.getInputByName("form:password").setValue("password-" + unique);
+        register.getInputByName("form:confirmation").setValue("password-" + unique);
+        register.getInputByName("form:submit").click();
+        HtmlPage index = web.getPage(url("/"));
+        String board = index.getAnchorByText("城市建设").getHrefAttribute().replaceAll(".*id=", "");
+        HtmlForm topic = ((HtmlPage) web.getPage(url("/post/new-topic?board=" + board))).getFormByName("form");
+        topic.getInputByName("form:title").setValue("青年路路灯不亮了 " + unique);
+        topic.getTextAreaByName("form:body").setText("晚上很黑。");
+        HtmlPage posted = topic.getInputByName("form:submit").click();
+        String topicUrl = posted.getUrl().toString().replaceAll("#.*", "");
+        HtmlForm reply = ((HtmlPage) web.getPage(url(topicUrl.replaceAll(".*/topic\\?id=", "/post/reply?topic=")))).getFormByName("form");
+        reply.getTextAreaByName("form:body").setText("路灯还是不亮 z" + unique);
+        reply.getInputByName("form:submit").click();
+        return topicUrl;
+    }
+
+    private HtmlPage waitForHits(HtmlForm box) throws Exception {
+        for (int i = 0; i < 50; i++) {
+            HtmlPage page = box.getOwnerDocument() instanceof HtmlPage ? submit(box) : null;
+            if (page != null && !page.querySelectorAll(".search-hit").isEmpty()) {
+                return page;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no hits");
+    }
+
+    private HtmlPage submit(HtmlForm box) throws IOException {
+        return web.getPage(url("/search?q=" + enc(box.getInputByName("q").getValue())));
+    }
+
+    private void waitForHits(String path) throws Exception {
+        for (int i = 0; i < 50 && hits(path) == 0; i++) {
+            Thread.sleep(100);
+        }
+        assertThat(hits(path)).isEqualTo(1);
+    }
+
+    private int hits(String path) throws IOException {
+        return ((HtmlPage) web.getPage(url(path))).querySelectorAll(".search-hit").size();
+    }
+
+    private static String enc(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+
+    private URL url(String path) throws IOException {
+        return new URL(path.startsWith("http") ? path : base.toString().replaceAll("/$", "") + path);
+    }
+}

@@ -1,0 +1,2 @@
+/** Backing bean of the search page (/search). */
+package org.linli.forum.web.search;
