@@ -64,6 +64,16 @@ final class Corpora {
                 .toList();
     }
 
+    /** Every line of the SQL-injection payload lists. */
+    static List<String> sqlInjections() {
+        try (Stream<Path> files = Files.walk(root().resolve("sqli"))) {
+            return files.filter(f -> f.toString().endsWith(".txt") && !f.getFileName().toString().startsWith("LICENSE"))
+                    .sorted().flatMap(f -> lines(f).stream()).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static List<String> lines(Path file) {
         try {
             // Some lists hold bytes that are not UTF-8; they arrive as U+FFFD, as a browser would send them.
