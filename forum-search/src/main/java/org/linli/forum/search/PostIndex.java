@@ -3,11 +3,17 @@ package org.linli.forum.search;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedNumericDocValues;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SegmentInfos;
@@ -40,7 +46,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The search index of forum posts: one long-lived {@link IndexWriter} and a
@@ -67,6 +72,13 @@ public final class PostIndex implements Closeable {
 
     private static final int SNIPPET_LENGTH = 160;
 
+    private static final FieldType BODY_WITH_OFFSETS = new FieldType(TextField.TYPE_STORED);
+
+    static {
+        BODY_WITH_OFFSETS.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        BODY_WITH_OFFSETS.freeze();
+    }
+
     private final Directory directory;
     private final Analyzer analyzer = ForumAnalysis.perField(TITLE, BODY);
     private final IndexWriter writer;
@@ -76,7 +88,8 @@ public final class PostIndex implements Closeable {
     private PostIndex(Directory directory) throws IOException {
         this.directory = directory;
         this.writer = new IndexWriter(directory, new IndexWriterConfig(analyzer)
-                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                .setRAMBufferSizeMB(128));
         this.searchers = new SearcherManager(writer, null);
     }
 
@@ -136,10 +149,10 @@ public final class PostIndex implements Closeable {
             long totalPosts = top.totalHits.relation == TotalHits.Relation.EQUAL_TO ? top.totalHits.value : searcher.count(query);
 
             StoredFields stored = searcher.storedFields();
+            long[] topics = topicsOf(searcher, top.scoreDocs);
             Map<Long, ScoreDoc> bestPerTopic = new LinkedHashMap<>();
-            for (ScoreDoc hit : top.scoreDocs) {
-                long topic = stored.document(hit.doc, Set.of(TOPIC)).getField(TOPIC).numericValue().longValue();
-                bestPerTopic.putIfAbsent(topic, hit);
+            for (int i = 0; i < top.scoreDocs.length; i++) {
+                bestPerTopic.putIfAbsent(topics[i], top.scoreDocs[i]);
             }
             List<ScoreDoc> groups = new ArrayList<>(bestPerTopic.values());
             int from = Math.min(groups.size(), (request.page() - 1) * request.pageSize());
@@ -162,6 +175,33 @@ public final class PostIndex implements Closeable {
         } finally {
             searchers.release(searcher);
         }
+    }
+
+    /**
+     * The topic of each hit, from doc values (reading stored fields would decompress every
+     * hit's body): hits are visited in document order, as doc values want.
+     */
+    private static long[] topicsOf(IndexSearcher searcher, ScoreDoc[] hits) throws IOException {
+        Integer[] byDoc = new Integer[hits.length];
+        for (int i = 0; i < hits.length; i++) {
+            byDoc[i] = i;
+        }
+        java.util.Arrays.sort(byDoc, java.util.Comparator.comparingInt(i -> hits[i].doc));
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        long[] topics = new long[hits.length];
+        int leafIndex = -1;
+        SortedNumericDocValues values = null;
+        for (int i : byDoc) {
+            int leaf = ReaderUtil.subIndex(hits[i].doc, leaves);
+            if (leaf != leafIndex) {
+                leafIndex = leaf;
+                values = DocValues.getSortedNumeric(leaves.get(leaf).reader(), TOPIC);
+            }
+            if (values.advanceExact(hits[i].doc - leaves.get(leaf).docBase)) {
+                topics[i] = values.nextValue();
+            }
+        }
+        return topics;
     }
 
     private String[] snippets(IndexSearcher searcher, UserQuery parsed, List<ScoreDoc> page) throws IOException {
@@ -213,8 +253,9 @@ public final class PostIndex implements Closeable {
         }
         document.add(new TextField(BODY + ForumAnalysis.ZH, post.body(), Field.Store.NO));
         document.add(new TextField(BODY + ForumAnalysis.CJK, post.body(), Field.Store.NO));
-        // Stored once, in the English field: the highlighter re-reads it from there.
-        document.add(new TextField(BODY + ForumAnalysis.EN, post.body(), Field.Store.YES));
+        // Stored once, in the English field, with offsets: the highlighter marks matches from the
+        // postings instead of analysing every snippet's text again.
+        document.add(new Field(BODY + ForumAnalysis.EN, post.body(), BODY_WITH_OFFSETS));
         return document;
     }
 
