@@ -26,7 +26,8 @@ import java.util.zip.GZIPInputStream;
  * figure is also given against. Run:
  * <pre>
  * mvn -q -pl forum-search test-compile exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=org.linli.forum.search.SearchBenchmark -Dexec.args="100000 1000000"
+ *     -Dexec.mainClass=org.linli.forum.search.SearchBenchmark -Dexec.args="100000 1000000" \
+ *     -Dlinli.corpora=$PWD/../shared/corpora
  * </pre>
  */
 public final class SearchBenchmark {
