@@ -1,6 +1,5 @@
 package org.linli.forum.e2e;
 
-import org.htmlunit.BrowserVersion;
 import org.htmlunit.WebClient;
 import org.htmlunit.WebResponse;
 import org.htmlunit.html.HtmlForm;
@@ -46,11 +45,7 @@ class BadInputIT {
 
     @BeforeEach
     void newVisitor() {
-        web = new WebClient(BrowserVersion.CHROME);
-        web.getOptions().setJavaScriptEnabled(false);
-        web.getOptions().setCssEnabled(false);
-        web.getOptions().setThrowExceptionOnFailingStatusCode(false);
-        web.addRequestHeader("Accept-Language", "zh-CN,zh;q=0.9");
+        web = WebClients.visitor();
         unique = UUID.randomUUID().toString().substring(0, 6);
     }
 
@@ -295,11 +290,7 @@ class BadInputIT {
     }
 
     private HtmlPage signIn(String username, String password) throws IOException {
-        HtmlPage page = web.getPage(url("/member/sign-in"));
-        HtmlForm form = page.getFormByName("form");
-        form.getInputByName("form:username").setValue(username);
-        form.getInputByName("form:password").setValue(password);
-        return form.getInputByName("form:submit").click();
+        return WebClients.signIn(web, base, username, password);
     }
 
     /** Starts a topic through the form; returns its address. */

@@ -1,6 +1,5 @@
 package org.linli.forum.e2e;
 
-import org.htmlunit.BrowserVersion;
 import org.htmlunit.HttpMethod;
 import org.htmlunit.WebClient;
 import org.htmlunit.WebRequest;
@@ -116,10 +115,7 @@ class CsrfIT {
     }
 
     private void signIn(WebClient web, String name) throws IOException {
-        HtmlForm form = ((HtmlPage) web.getPage(url("/member/sign-in"))).getFormByName("form");
-        form.getInputByName("form:username").setValue(name);
-        form.getInputByName("form:password").setValue("password-" + name);
-        form.getInputByName("form:submit").click();
+        WebClients.signIn(web, base, name, "password-" + name);
     }
 
     private HtmlPage startTopic(WebClient web, String title) throws IOException {
@@ -138,12 +134,7 @@ class CsrfIT {
     }
 
     private static WebClient client() {
-        WebClient web = new WebClient(BrowserVersion.CHROME);
-        web.getOptions().setJavaScriptEnabled(false);
-        web.getOptions().setCssEnabled(false);
-        web.getOptions().setThrowExceptionOnFailingStatusCode(false);
-        web.addRequestHeader("Accept-Language", "zh-CN");
-        return web;
+        return WebClients.visitor();
     }
 
     private URL url(String path) throws IOException {

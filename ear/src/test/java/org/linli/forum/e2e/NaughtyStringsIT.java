@@ -1,6 +1,5 @@
 package org.linli.forum.e2e;
 
-import org.htmlunit.BrowserVersion;
 import org.htmlunit.WebClient;
 import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlPage;
@@ -108,15 +107,8 @@ class NaughtyStringsIT {
     void throughTheFormEveryLineIsStoredOrGetsAMessageNeverAnError() throws Exception {
         List<String> lines = Corpora.naughtyStrings();
         int stored = 0;
-        try (WebClient web = new WebClient(BrowserVersion.CHROME)) {
-            web.getOptions().setJavaScriptEnabled(false);
-            web.getOptions().setCssEnabled(false);
-            web.getOptions().setThrowExceptionOnFailingStatusCode(false);
-            HtmlPage signIn = web.getPage(url("/member/sign-in"));
-            HtmlForm form = signIn.getFormByName("form");
-            form.getInputByName("form:username").setValue("staff");
-            form.getInputByName("form:password").setValue("linli-staff");
-            form.getInputByName("form:submit").click();
+        try (WebClient web = WebClients.visitor()) {
+            WebClients.signIn(web, forum, "staff", "linli-staff");
             long board = Long.parseLong(((HtmlPage) web.getPage(url("/"))).getAnchorByText("社区公告")
                     .getHrefAttribute().replaceAll(".*id=", ""));
             for (String line : lines) {

@@ -1,6 +1,5 @@
 package org.linli.forum.e2e;
 
-import org.htmlunit.BrowserVersion;
 import org.htmlunit.WebClient;
 import org.htmlunit.WebResponse;
 import org.htmlunit.html.HtmlForm;
@@ -47,11 +46,7 @@ class SearchPageIT {
 
     @BeforeEach
     void visitor() {
-        web = new WebClient(BrowserVersion.CHROME);
-        web.getOptions().setJavaScriptEnabled(false);
-        web.getOptions().setCssEnabled(false);
-        web.getOptions().setThrowExceptionOnFailingStatusCode(false);
-        web.addRequestHeader("Accept-Language", "zh-CN");
+        web = WebClients.visitor();
         unique = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
     }
 
