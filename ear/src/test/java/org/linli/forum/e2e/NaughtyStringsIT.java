@@ -3,20 +3,8 @@ package org.linli.forum.e2e;
 import org.htmlunit.WebClient;
 import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlPage;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.OperateOnDeployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.openqa.selenium.chrome.ChromeDriver;
 
-import java.net.URL;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,45 +18,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * service and through the real form: each is stored or gets a clear validation message, never
  * an error, and every stored title reads back exactly as typed.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class NaughtyStringsIT {
+class NaughtyStringsIT extends SeededPagesTest {
 
     private static final Set<String> RULES = Set.of("error.title.required", "error.title.tooLong", "error.title.characters",
             "error.body.required", "error.body.tooLong", "error.body.characters");
-
-    private static ChromeDriver browser;
-
-    @ArquillianResource
-    @OperateOnDeployment("forum")
-    private URL forum;
-
-    @ArquillianResource
-    @OperateOnDeployment("seeder")
-    private URL seederUrl;
-
-    @Deployment(name = "forum", order = 1, testable = false)
-    static EnterpriseArchive forumDeployment() {
-        return ForumDeployment.ear();
-    }
-
-    @Deployment(name = "seeder", order = 2, testable = false)
-    static WebArchive seederDeployment() {
-        return Seeder.archive();
-    }
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = Chromium.start();
-        ScriptWatch.install(browser);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @Test
     void throughTheServiceEveryLineIsStoredOrRefusedByARuleAndTitlesRoundTrip() throws Exception {
@@ -129,9 +82,5 @@ class NaughtyStringsIT {
         System.out.printf("Naughty strings through the form: %d lines, %d stored, %d refused with a message%n",
                 lines.size(), stored, lines.size() - stored);
         assertThat(stored).isGreaterThan(lines.size() / 2);
-    }
-
-    private URL url(String path) throws Exception {
-        return new URL(forum.toString().replaceAll("/$", "") + path);
     }
 }

@@ -3,20 +3,8 @@ package org.linli.forum.e2e;
 import org.htmlunit.WebClient;
 import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlPage;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.OperateOnDeployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.openqa.selenium.chrome.ChromeDriver;
 
-import java.net.URL;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -34,46 +22,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * script may run, no dangerous element, attribute or URL may reach the page, and every stored
  * title reads exactly as typed.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class XssCorpusIT {
+class XssCorpusIT extends SeededPagesTest {
 
     private static final int FORM_SAMPLE = 200;
     private static final Set<String> TITLE_RULES = Set.of("error.title.required", "error.title.tooLong", "error.title.characters");
     private static final Set<String> BODY_RULES = Set.of("error.body.required", "error.body.tooLong", "error.body.characters");
-
-    private static ChromeDriver browser;
-
-    @ArquillianResource
-    @OperateOnDeployment("forum")
-    private URL forum;
-
-    @ArquillianResource
-    @OperateOnDeployment("seeder")
-    private URL seederUrl;
-
-    @Deployment(name = "forum", order = 1, testable = false)
-    static EnterpriseArchive forumDeployment() {
-        return ForumDeployment.ear();
-    }
-
-    @Deployment(name = "seeder", order = 2, testable = false)
-    static WebArchive seederDeployment() {
-        return Seeder.archive();
-    }
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = Chromium.start();
-        ScriptWatch.install(browser);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @Test
     void noPayloadRunsAsTitleOrBodyAndTitlesReadAsTyped() throws Exception {
@@ -163,9 +116,5 @@ class XssCorpusIT {
             }
         }
         return sample.size();
-    }
-
-    private URL url(String path) throws Exception {
-        return new URL(forum.toString().replaceAll("/$", "") + path);
     }
 }
