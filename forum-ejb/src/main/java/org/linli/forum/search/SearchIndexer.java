@@ -40,8 +40,9 @@ import java.util.stream.Stream;
  * a search change (and once a second regardless), it applies the change log past the index's
  * watermark, then commits the index together with the new watermark, so a crash anywhere
  * resumes from the index's own record at the next start. At start-up a missing or unreadable
- * index is rebuilt from the database; {@link #rebuild()} builds a fresh one while search keeps
- * serving from the old, then swaps it in.
+ * index is rebuilt from the database; {@link #rebuild()} (the administration page) builds a fresh
+ * one while search keeps serving from the old, then swaps it in. Without a browser, an operator
+ * asks for the same by creating the file {@code <data dir>/index/REBUILD}.
  */
 @Singleton
 @Startup
@@ -53,6 +54,8 @@ public class SearchIndexer {
 
     private static final Logger LOG = Logger.getLogger(SearchIndexer.class.getName());
     static final String WATERMARK = "watermark";
+    /** A file whose presence in the index folder asks for a rebuild. */
+    public static final String REBUILD_REQUEST = "REBUILD";
     private static final int BATCH = 500;
     /** Longer than any forum transaction: a sequence number missing this long was rolled back. */
     private static final Duration PATIENCE = Duration.ofSeconds(60);
@@ -111,9 +114,20 @@ public class SearchIndexer {
         executor.execute(this::applyPending);
     }
 
-    /** The safety net: late commits, rolled-back numbers and any missed signal. */
+    /** The safety net (late commits, rolled-back numbers, any missed signal), and rebuild requests. */
     @Schedule(hour = "*", minute = "*", second = "*", persistent = false)
     void everySecond() {
+        Path request = indexPath.getParent().resolve(REBUILD_REQUEST);
+        if (Files.exists(request)) {
+            try {
+                Files.deleteIfExists(request);
+                LOG.info(() -> "Rebuilding the search index, as " + request + " asked");
+                int posts = rebuildNow();
+                LOG.info(() -> "Search index rebuilt: " + posts + " posts");
+            } catch (IOException | RuntimeException e) {
+                LOG.log(Level.SEVERE, "Rebuilding the search index failed; the old one stays in use", e);
+            }
+        }
         applyPending();
     }
 
@@ -159,6 +173,10 @@ public class SearchIndexer {
      */
     @RolesAllowed(Role.ADMIN_NAME)
     public int rebuild() throws IOException {
+        return rebuildNow();
+    }
+
+    private int rebuildNow() throws IOException {
         Path home = indexPath.getParent();
         Path fresh = home.resolve("gen-" + System.currentTimeMillis());
         PostIndex built = PostIndex.open(FSDirectory.open(fresh));

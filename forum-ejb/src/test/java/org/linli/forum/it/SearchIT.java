@@ -13,12 +13,17 @@ import org.linli.forum.member.MemberService;
 import org.linli.forum.member.Registration;
 import org.linli.forum.post.Post;
 import org.linli.forum.post.PostService;
+import org.linli.forum.common.ForumSettings;
+import org.linli.forum.search.SearchIndexer;
 import org.linli.forum.search.SearchRequest;
 import org.linli.forum.search.SearchResults;
 import org.linli.forum.search.SearchService;
 import org.linli.forum.topic.TopicService;
 
 import javax.sql.DataSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -30,6 +35,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -134,6 +140,29 @@ class SearchIT {
         assertThat(indexed).isGreaterThan(0);
         assertThat(seen).isNotEmpty().containsOnly(1L);
         assertThat(search.search("rebuild" + unique, null, null, null, null, SearchRequest.Order.RELEVANCE, 1).totalPosts()).isEqualTo(1);
+    }
+
+    @Test
+    void anOperatorAsksForARebuildWithAFile() throws Exception {
+        As.member(username, "RESIDENT", () -> topics.startTopic(boards.listBoards().get(0).getId(), "文件重建 " + unique, "file" + unique));
+        waitUntilFound("file" + unique, 1);
+        Path folder = ForumSettings.dataDirectory().resolve("index");
+        List<Path> before = generations(folder);
+        Path request = Files.createFile(folder.resolve(SearchIndexer.REBUILD_REQUEST));
+
+        for (int i = 0; i < 300 && (Files.exists(request) || generations(folder).equals(before)); i++) {
+            Thread.sleep(50);
+        }
+
+        assertThat(request).doesNotExist();
+        assertThat(generations(folder)).isNotEqualTo(before);
+        assertThat(search.search("file" + unique, null, null, null, null, SearchRequest.Order.RELEVANCE, 1).totalPosts()).isEqualTo(1);
+    }
+
+    private static List<Path> generations(Path folder) throws IOException {
+        try (Stream<Path> entries = Files.list(folder)) {
+            return entries.filter(p -> p.getFileName().toString().startsWith("gen-")).sorted().toList();
+        }
     }
 
     @Test
