@@ -93,10 +93,13 @@ public class PostService {
                 .getResultList();
     }
 
-    /** The text that starts a reply quoting this post. */
+    /** The text that starts a reply to {@code topicId} quoting one of its posts. */
     @PermitAll
-    public String quote(long postId) {
+    public String quote(long topicId, long postId) {
         Post post = getPost(postId);
+        if (post.getTopic().getId() != topicId) {
+            throw new NotFoundException("post", postId);
+        }
         return renderer.quote(post.getAuthor().getDisplayName(), post.getNumber(), post.getId(), post.getSource());
     }
 

@@ -156,7 +156,7 @@ class ForumServicesIT {
     void quotingAPostStartsTheReplyWithItsAuthorAndText() throws Exception {
         Post opening = As.member(username, "RESIDENT", () -> topics.startTopic(board("物业管理").getId(), "漏水 " + unique, "楼上漏水\n已经三天了"));
 
-        assertThat(posts.quote(opening.getId()))
+        assertThat(posts.quote(opening.getTopic().getId(), opening.getId()))
                 .isEqualTo("> [" + username + " #1](/p?id=" + opening.getId() + ")\n>\n> 楼上漏水\n> 已经三天了\n\n");
     }
 

@@ -24,10 +24,6 @@ public record SearchRequest(String query, Order order, int page, int pageSize, S
         return new SearchRequest(query, Order.RELEVANCE, 1, 20, null, false, null);
     }
 
-    public SearchRequest withPage(int number) {
-        return new SearchRequest(query, order, number, pageSize, readableBoards, includeHidden, zone);
-    }
-
     public SearchRequest withOrder(Order newOrder) {
         return new SearchRequest(query, newOrder, page, pageSize, readableBoards, includeHidden, zone);
     }

@@ -47,9 +47,7 @@ public class BoardsBacking {
 
     /** Builds the search index afresh from the database; search keeps serving meanwhile. */
     public void rebuildSearch() {
-        int posts = searchService.rebuild();
-        jakarta.faces.context.FacesContext.getCurrentInstance().addMessage(null, new jakarta.faces.application.FacesMessage(
-                jakarta.faces.application.FacesMessage.SEVERITY_INFO, Messages.text("admin.search.rebuilt", posts), null));
+        Messages.info("admin.search.rebuilt", searchService.rebuild());
     }
 
     public String getName() {

@@ -28,6 +28,11 @@ public final class Messages {
         add(clientId, text(key, arguments));
     }
 
+    /** A confirmation at the top of the page (no error status). */
+    public static void info(String key, Object... arguments) {
+        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text(key, arguments), null));
+    }
+
     public static String text(String key, Object... arguments) {
         FacesContext context = FacesContext.getCurrentInstance();
         ResourceBundle bundle = context.getApplication().getResourceBundle(context, "msg");
