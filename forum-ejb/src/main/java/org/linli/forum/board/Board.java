@@ -49,6 +49,9 @@ public class Board {
     @Column(name = "topic_count", nullable = false)
     private int topicCount;
 
+    @Column(name = "hidden_topic_count", nullable = false)
+    private int hiddenTopicCount;
+
     @Column(name = "post_count", nullable = false)
     private long postCount;
 
@@ -66,6 +69,15 @@ public class Board {
         this.name = Objects.requireNonNull(name);
         this.description = Objects.requireNonNull(description);
         this.position = position;
+    }
+
+    /** New counts and latest visible topic, from {@link BoardActivity#recount}. */
+    void recounted(int visibleTopics, int hiddenTopics, long posts, Topic latest) {
+        this.topicCount = visibleTopics;
+        this.hiddenTopicCount = hiddenTopics;
+        this.postCount = posts;
+        this.lastTopic = latest;
+        this.lastPostAt = latest == null ? null : latest.getLastPostAt();
     }
 
     public Long getId() {
@@ -86,6 +98,11 @@ public class Board {
 
     public int getTopicCount() {
         return topicCount;
+    }
+
+    /** Topics hidden by moderators; not in {@link #getTopicCount()}. */
+    public int getHiddenTopicCount() {
+        return hiddenTopicCount;
     }
 
     public long getPostCount() {

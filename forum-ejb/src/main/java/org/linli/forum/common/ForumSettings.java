@@ -38,4 +38,18 @@ public final class ForumSettings {
             throw new IllegalStateException("linli.mode must be 'demo' or 'production', not '" + value + "'", e);
         }
     }
+
+    /** Seconds a member waits between two posts (linli.flood.interval, default 15; 0 turns it off). */
+    public static int floodInterval() {
+        String value = get("linli.flood.interval").orElse("15");
+        try {
+            int seconds = Integer.parseInt(value);
+            if (seconds >= 0) {
+                return seconds;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalStateException("linli.flood.interval must be a whole number of seconds, not '" + value + "'");
+    }
 }

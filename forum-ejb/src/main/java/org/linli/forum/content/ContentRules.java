@@ -11,6 +11,8 @@ public final class ContentRules {
 
     public static final int TITLE_MAX = 200;
     public static final int BODY_MAX = 50_000;
+    /** A moderator's reason, a report's reason, a dismissal's note. */
+    public static final int REASON_MAX = 1000;
 
     private ContentRules() {
     }
@@ -42,6 +44,27 @@ public final class ContentRules {
         // PostgreSQL refuses to store) are not.
         if (text.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\t')) {
             throw new InvalidInputException("body", "error.body.characters");
+        }
+        return text;
+    }
+
+    /**
+     * A reason as typed (stripped), if acceptable; null when none was given and none is
+     * {@code required}.
+     */
+    public static String checkReason(String reason, boolean required) {
+        String text = reason == null ? "" : reason.strip().replace("\r\n", "\n").replace('\r', '\n');
+        if (text.isEmpty()) {
+            if (required) {
+                throw new InvalidInputException("reason", "error.reason.required");
+            }
+            return null;
+        }
+        if (text.codePointCount(0, text.length()) > REASON_MAX) {
+            throw new InvalidInputException("reason", "error.reason.tooLong", REASON_MAX);
+        }
+        if (text.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\t')) {
+            throw new InvalidInputException("reason", "error.reason.characters");
         }
         return text;
     }

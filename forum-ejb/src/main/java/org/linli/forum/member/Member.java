@@ -1,6 +1,9 @@
 package org.linli.forum.member;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -13,8 +16,11 @@ import jakarta.persistence.Version;
 
 import java.text.Normalizer;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 
 /** A registered member of the forum. */
 @Entity
@@ -51,6 +57,29 @@ public class Member {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /**
+     * The boards a {@link Role#MODERATOR} moderates; none means every board. Lazy: only the
+     * signed-in member's is read (by {@link org.linli.forum.security.CurrentMember}).
+     */
+    @ElementCollection
+    @CollectionTable(name = "board_moderator", joinColumns = @JoinColumn(name = "member_id"))
+    @Column(name = "board_id")
+    private Set<Long> moderatedBoardIds = new HashSet<>();
+
+    /** Set while suspended; {@link #suspendedUntil} null then means for good. */
+    @Column(name = "suspended_at")
+    private Instant suspendedAt;
+
+    @Column(name = "suspended_until")
+    private Instant suspendedUntil;
+
+    @Column(name = "suspension_reason", length = 1000)
+    private String suspensionReason;
+
+    /**
+     * Also the member's session stamp: every change to what the member may do (role, boards
+     * moderated, suspension) raises it, and sessions signed in under an older value end.
+     */
     @Version
     private long version;
 
@@ -76,8 +105,43 @@ public class Member {
         return Normalizer.normalize(name, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
     }
 
+    /** Has a password and is not suspended right now. */
     public boolean canSignIn() {
-        return passwordHash != null;
+        return passwordHash != null && !isSuspended(Instant.now());
+    }
+
+    public boolean isSuspended(Instant at) {
+        return suspendedAt != null && (suspendedUntil == null || suspendedUntil.isAfter(at));
+    }
+
+    /** Suspends the member until {@code until}, or for good when it is null. */
+    public void suspend(Instant at, Instant until, String reason) {
+        this.suspendedAt = Objects.requireNonNull(at);
+        this.suspendedUntil = until;
+        this.suspensionReason = Objects.requireNonNull(reason);
+    }
+
+    public void liftSuspension() {
+        this.suspendedAt = null;
+        this.suspendedUntil = null;
+        this.suspensionReason = null;
+    }
+
+    public Instant getSuspendedAt() {
+        return suspendedAt;
+    }
+
+    /** The end of the current suspension; null for a permanent one (or none, see {@link #isSuspended}). */
+    public Instant getSuspendedUntil() {
+        return suspendedUntil;
+    }
+
+    public String getSuspensionReason() {
+        return suspensionReason;
+    }
+
+    public long getVersion() {
+        return version;
     }
 
     public Long getId() {
@@ -106,6 +170,16 @@ public class Member {
 
     public void changeRole(Role newRole) {
         this.role = Objects.requireNonNull(newRole);
+    }
+
+    /** Boards this moderator is limited to; empty for a moderator of every board. */
+    public Set<Long> getModeratedBoardIds() {
+        return Set.copyOf(moderatedBoardIds);
+    }
+
+    public void changeModeratedBoards(Collection<Long> boardIds) {
+        moderatedBoardIds.clear();
+        moderatedBoardIds.addAll(boardIds);
     }
 
     public Instant getCreatedAt() {

@@ -2,17 +2,31 @@ package org.linli.forum.member;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
+import org.linli.forum.audit.AuditAction;
+import org.linli.forum.audit.AuditLog;
+import org.linli.forum.board.Board;
+import org.linli.forum.common.InvalidInputException;
+import org.linli.forum.common.NotFoundException;
+import org.linli.forum.common.RateLimitedException;
+import org.linli.forum.security.CurrentMember;
+import org.linli.forum.security.Permissions;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.logging.Logger;
 
-/** Use cases of members: register, verify credentials, look up. */
+/** Use cases of members: register, verify credentials (throttled), look up, change roles. */
 @Stateless
 public class MemberService {
 
@@ -20,6 +34,12 @@ public class MemberService {
 
     @PersistenceContext
     private EntityManager em;
+
+    @EJB
+    private CurrentMember currentMember;
+
+    @Inject
+    private SignInThrottle throttle;
 
     private final PasswordHasher hasher = new PasswordHasher();
 
@@ -58,20 +78,88 @@ public class MemberService {
     }
 
     /**
-     * The member whose username and password these are, if any. Takes as long for an unknown
-     * username as for a known one, so timing does not tell which usernames exist.
+     * The member whose username and password these are, if any, signing in from
+     * {@code address}. Takes as long for an unknown username as for a known one, so timing does
+     * not tell which usernames exist. Repeated failures are throttled ({@link SignInThrottle}:
+     * a {@link RateLimitedException}, before any password is checked); a suspended member with
+     * the right password gets a {@link MemberSuspendedException}.
      */
     @PermitAll
-    public Optional<Member> authenticate(String username, String password) {
+    public Optional<Member> authenticate(String username, String password, String address) {
         if (username == null || password == null || password.length() > Registration.PASSWORD_MAX * 2) {
             return Optional.empty();
         }
-        Optional<Member> member = findByUsername(username.strip()).filter(Member::canSignIn);
+        String account = username.strip();
+        Optional<Duration> wait = throttle.waitBefore(account, address);
+        if (wait.isPresent()) {
+            throw new RateLimitedException("error.signIn.throttled", wait.get());
+        }
+        Optional<Member> member = findByUsername(account).filter(m -> m.getPasswordHash() != null);
+        boolean valid;
         if (member.isEmpty()) {
             hasher.verifyDecoy(password);
+            valid = false;
+        } else {
+            valid = hasher.verify(password, member.get().getPasswordHash());
+        }
+        if (!valid) {
+            throttle.failed(account, address);
             return Optional.empty();
         }
-        return member.filter(m -> hasher.verify(password, m.getPasswordHash()));
+        throttle.succeeded(account, address);
+        Member signedIn = member.get();
+        if (signedIn.isSuspended(Instant.now())) {
+            throw new MemberSuspendedException(signedIn.getSuspendedUntil(), signedIn.getSuspensionReason());
+        }
+        return member;
+    }
+
+    /**
+     * What a signed-in session was stamped with: the member's version while they may sign in,
+     * empty once they are suspended or gone. A session whose stamp no longer matches ends.
+     */
+    @PermitAll
+    public Optional<Long> sessionStamp(String username) {
+        return findByUsername(username).filter(Member::canSignIn).map(Member::getVersion);
+    }
+
+    /**
+     * Gives a member a role and, for a moderator, the boards they moderate (none: every board).
+     * Their open sessions end, so the new rights apply from their next sign-in.
+     */
+    @RolesAllowed(Role.ADMIN_NAME)
+    public Member changeRole(long memberId, Role role, Set<Long> boardIds) {
+        Member admin = currentMember.require();
+        Permissions.checkManageRoles(admin);
+        Member target = Optional.ofNullable(em.find(Member.class, memberId, LockModeType.PESSIMISTIC_WRITE))
+                .orElseThrow(() -> new NotFoundException("member", memberId));
+        if (target.getId().equals(admin.getId())) {
+            // An administrator never demotes themselves: the forum could be left without one.
+            throw new InvalidInputException("role", "error.role.self");
+        }
+        Set<Long> boards = role == Role.MODERATOR && boardIds != null ? Set.copyOf(boardIds) : Set.of();
+        for (long boardId : boards) {
+            if (em.find(Board.class, boardId) == null) {
+                throw new InvalidInputException("boards", "error.role.noSuchBoard");
+            }
+        }
+        if (target.getRole() != role || !target.getModeratedBoardIds().equals(boards)) {
+            target.changeRole(role);
+            target.changeModeratedBoards(boards);
+            // The version is the session stamp: raise it even if only the boards changed.
+            em.lock(target, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
+            AuditLog.member(em, admin, AuditAction.MEMBER_ROLE_CHANGED, target,
+                    role + (boards.isEmpty() ? "" : " " + new TreeSet<>(boards)));
+        }
+        return target;
+    }
+
+    /** A member by id with the boards they moderate, for the moderation and administration pages. */
+    @RolesAllowed({Role.MODERATOR_NAME, Role.ADMIN_NAME})
+    public Member getMember(long id) {
+        Member member = Optional.ofNullable(em.find(Member.class, id)).orElseThrow(() -> new NotFoundException("member", id));
+        member.getModeratedBoardIds();
+        return member;
     }
 
     @PermitAll

@@ -2,6 +2,7 @@ package org.linli.forum.member;
 
 import org.linli.forum.common.InvalidInputException;
 
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /** What a newcomer types into the registration form, and the rules it must meet. */
@@ -12,6 +13,9 @@ public record Registration(String username, String email, String password) {
     public static final int EMAIL_MAX = 254;
     public static final int PASSWORD_MIN = 8;
     public static final int PASSWORD_MAX = 128;
+
+    /** Names that stand for nobody: the container calls an unauthenticated caller "anonymous". */
+    private static final Set<String> RESERVED = Set.of("anonymous", "guest", "system");
 
     /** Letters of any script (so 张伟 is a fine username), digits, and . _ - between them. */
     private static final Pattern USERNAME = Pattern.compile("[\\p{L}\\p{N}](?:[\\p{L}\\p{N}._-]*[\\p{L}\\p{N}])?");
@@ -34,6 +38,9 @@ public record Registration(String username, String email, String password) {
         }
         if (!USERNAME.matcher(username).matches()) {
             throw new InvalidInputException("username", "error.username.characters");
+        }
+        if (RESERVED.contains(Member.keyOf(username))) {
+            throw new InvalidInputException("username", "error.username.reserved");
         }
         if (email.isEmpty()) {
             throw new InvalidInputException("email", "error.email.required");

@@ -64,6 +64,20 @@ public class Post {
     @Column(name = "revision_count", nullable = false)
     private int revisionCount = 1;
 
+    /** Set while hidden from readers, by a moderator or (deleted) by its author. */
+    @Column(name = "hidden_at")
+    private Instant hiddenAt;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "hidden_by")
+    private Member hiddenBy;
+
+    @Column(name = "hidden_reason", length = 1000)
+    private String hiddenReason;
+
+    @Column(name = "deleted_by_author", nullable = false)
+    private boolean deletedByAuthor;
+
     @Version
     private long version;
 
@@ -92,6 +106,44 @@ public class Post {
         setSource(newSource, renderer);
         editedAt = at;
         return revisions;
+    }
+
+    /**
+     * Hides the post from readers (a soft delete: moderators still see it). By its author, it
+     * counts as deleted by the author.
+     */
+    public void hide(Member by, Instant at, String reason) {
+        this.hiddenAt = Objects.requireNonNull(at);
+        this.hiddenBy = Objects.requireNonNull(by);
+        this.hiddenReason = reason;
+        this.deletedByAuthor = by.getId().equals(author.getId());
+    }
+
+    public void restore() {
+        this.hiddenAt = null;
+        this.hiddenBy = null;
+        this.hiddenReason = null;
+        this.deletedByAuthor = false;
+    }
+
+    public boolean isHidden() {
+        return hiddenAt != null;
+    }
+
+    public Instant getHiddenAt() {
+        return hiddenAt;
+    }
+
+    public Member getHiddenBy() {
+        return hiddenBy;
+    }
+
+    public String getHiddenReason() {
+        return hiddenReason;
+    }
+
+    public boolean isDeletedByAuthor() {
+        return deletedByAuthor;
     }
 
     /** Renders the stored source again, under the current policy. */

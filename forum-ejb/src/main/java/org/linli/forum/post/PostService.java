@@ -9,6 +9,8 @@ import jakarta.persistence.EntityGraph;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import org.linli.forum.audit.AuditAction;
+import org.linli.forum.audit.AuditLog;
 import org.linli.forum.board.BoardActivity;
 import org.linli.forum.common.NotFoundException;
 import org.linli.forum.common.Page;
@@ -18,6 +20,7 @@ import org.linli.forum.member.Member;
 import org.linli.forum.member.Role;
 import org.linli.forum.search.SearchChanges;
 import org.linli.forum.security.CurrentMember;
+import org.linli.forum.security.NotPermittedException;
 import org.linli.forum.security.Permissions;
 import org.linli.forum.topic.Topic;
 
@@ -26,7 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Use cases of posts: reply, edit, quote, read a topic page by page, read a post's revisions. */
+/** Use cases of posts: reply, edit, delete one's own, quote, read a topic page by page, read a post's revisions. */
 @Stateless
 public class PostService {
 
@@ -50,10 +53,12 @@ public class PostService {
         Member author = currentMember.require();
         String source = ContentRules.checkBody(body);
         Topic topic = Optional.ofNullable(em.find(Topic.class, topicId, LockModeType.PESSIMISTIC_WRITE))
+                .filter(t -> Permissions.canSee(author, t))
                 .orElseThrow(() -> new NotFoundException("topic", topicId));
         Permissions.checkReply(author, topic);
 
         Instant now = Instant.now();
+        FloodControl.check(em, author, source, now);
         int number = topic.recordReply(author, now);
         Post post = new Post(topic, number, author, source, renderer, now);
         em.persist(post);
@@ -78,14 +83,36 @@ public class PostService {
         if (!source.equals(post.getSource())) {
             post.revise(source, editor, Instant.now(), renderer).forEach(em::persist);
             searchChanges.record(post.getId());
+            if (!editor.getId().equals(post.getAuthor().getId())) {
+                AuditLog.post(em, editor, AuditAction.POST_EDITED_BY_MODERATOR, post, null);
+            }
         }
+        return post;
+    }
+
+    /**
+     * The author takes back their own post: a soft delete, so moderators can still read it (and
+     * restore it). It is on record like a moderator's hide.
+     */
+    @RolesAllowed({Role.RESIDENT_NAME, Role.MODERATOR_NAME, Role.STAFF_NAME, Role.ADMIN_NAME})
+    public Post delete(long postId) {
+        Member author = currentMember.require();
+        Post post = Optional.ofNullable(em.find(Post.class, postId, LockModeType.PESSIMISTIC_WRITE))
+                .orElseThrow(() -> new NotFoundException("post", postId));
+        Permissions.checkDelete(author, post);
+        post.hide(author, Instant.now(), null);
+        searchChanges.record(post.getId());
+        AuditLog.post(em, author, AuditAction.POST_DELETED_BY_AUTHOR, post, null);
         return post;
     }
 
     /** Every version of a post, oldest first (empty if it was never edited): for moderators and staff. */
     @RolesAllowed({Role.MODERATOR_NAME, Role.STAFF_NAME, Role.ADMIN_NAME})
     public List<PostRevision> listRevisions(long postId) {
-        getPost(postId);
+        Post post = getPost(postId);
+        if (!Permissions.canViewRevisions(currentMember.find().orElse(null), post)) {
+            throw new NotPermittedException("error.notPermitted.revisions");
+        }
         return em.createQuery("""
                 select r from PostRevision r join fetch r.editor
                 where r.post.id = :post order by r.number""", PostRevision.class)
@@ -103,19 +130,25 @@ public class PostService {
         return renderer.quote(post.getAuthor().getDisplayName(), post.getNumber(), post.getId(), post.getSource());
     }
 
-    /** A post with its topic (and the topic's board) and author loaded. */
+    /**
+     * A post with its topic (and the topic's board) and author loaded, if the caller may see it:
+     * a hidden post, or one in a hidden topic, is not found for readers without the right.
+     */
     @PermitAll
     public Post getPost(long id) {
         EntityGraph<Post> graph = em.createEntityGraph(Post.class);
         graph.addAttributeNodes("author");
         graph.addSubgraph("topic").addAttributeNodes("board");
+        Member reader = currentMember.find().orElse(null);
         return Optional.ofNullable(em.find(Post.class, id, Map.of("jakarta.persistence.fetchgraph", graph)))
+                .filter(post -> Permissions.canSee(reader, post))
                 .orElseThrow(() -> new NotFoundException("post", id));
     }
 
     /**
      * Page {@code number} of a topic, {@link Post#PAGE_SIZE} posts in order. A page is a range of
-     * post numbers, read through the (topic, number) index however deep it is.
+     * post numbers, read through the (topic, number) index however deep it is. Hidden posts are
+     * on it only for readers who may see them; for others their numbers are simply missing.
      */
     @PermitAll
     public Page<Post> listPosts(Topic topic, int number) {
@@ -123,12 +156,21 @@ public class PostService {
         if (number < 1 || number > totalPages) {
             throw new NotFoundException("page", number);
         }
+        Member reader = currentMember.find().orElse(null);
+        // Loaded here, so that every post's topic is this initialised instance, not a proxy.
+        Topic current = em.find(Topic.class, topic.getId());
+        if (current == null || !Permissions.canSee(reader, current)) {
+            throw new NotFoundException("topic", topic.getId());
+        }
+        boolean seesHidden = Permissions.canSeeHidden(reader, current.getBoard());
         int first = Page.firstIndex(number, Post.PAGE_SIZE) + 1;
         var posts = em.createQuery("""
-                select p from Post p join fetch p.author
+                select p from Post p join fetch p.author left join fetch p.hiddenBy
                 where p.topic.id = :topic and p.number between :first and :last
+                  and (p.hiddenAt is null or :seesHidden = true)
                 order by p.number""", Post.class)
                 .setParameter("topic", topic.getId())
+                .setParameter("seesHidden", seesHidden)
                 .setParameter("first", first)
                 .setParameter("last", first + Post.PAGE_SIZE - 1)
                 .getResultList();

@@ -11,7 +11,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 
 /**
- * "Post N changed in a way search must see": one row of the search outbox, written in the same
+ * "post N (or every post of topic T) changed in a way search must see": one row of the search outbox, written in the same
  * transaction as the change, so that if the change commits its indexing is owed, and if not,
  * neither exists. Sequence numbers are handed out one at a time, before commit.
  */
@@ -24,8 +24,13 @@ public class SearchChange {
     @SequenceGenerator(name = "search_change_seq", sequenceName = "search_change_seq", allocationSize = 1)
     private Long seq;
 
-    @Column(name = "post_id", nullable = false)
-    private long postId;
+    /** The post that changed; null when {@link #topicId} names a whole topic. */
+    @Column(name = "post_id")
+    private Long postId;
+
+    /** A topic all of whose posts changed for search (hidden, restored, moved). */
+    @Column(name = "topic_id")
+    private Long topicId;
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
@@ -33,17 +38,30 @@ public class SearchChange {
     protected SearchChange() {
     }
 
-    SearchChange(long postId, Instant createdAt) {
-        this.postId = postId;
-        this.createdAt = createdAt;
+    static SearchChange ofPost(long postId, Instant createdAt) {
+        SearchChange change = new SearchChange();
+        change.postId = postId;
+        change.createdAt = createdAt;
+        return change;
+    }
+
+    static SearchChange ofTopic(long topicId, Instant createdAt) {
+        SearchChange change = new SearchChange();
+        change.topicId = topicId;
+        change.createdAt = createdAt;
+        return change;
     }
 
     public long getSeq() {
         return seq;
     }
 
-    public long getPostId() {
+    public Long getPostId() {
         return postId;
+    }
+
+    public Long getTopicId() {
+        return topicId;
     }
 
     public Instant getCreatedAt() {

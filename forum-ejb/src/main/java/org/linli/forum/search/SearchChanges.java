@@ -16,7 +16,7 @@ import java.time.Instant;
 public class SearchChanges {
 
     /** Fired with every recorded change; observed after commit only. */
-    public record Committed(long postId) {
+    public record Committed() {
     }
 
     @PersistenceContext
@@ -26,7 +26,13 @@ public class SearchChanges {
     private Event<Committed> committed;
 
     public void record(long postId) {
-        em.persist(new SearchChange(postId, Instant.now()));
-        committed.fire(new Committed(postId));
+        em.persist(SearchChange.ofPost(postId, Instant.now()));
+        committed.fire(new Committed());
+    }
+
+    /** Every post of the topic changed: it was hidden, restored, moved or renamed. */
+    public void recordTopic(long topicId) {
+        em.persist(SearchChange.ofTopic(topicId, Instant.now()));
+        committed.fire(new Committed());
     }
 }

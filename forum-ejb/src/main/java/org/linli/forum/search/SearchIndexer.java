@@ -144,7 +144,7 @@ public class SearchIndexer {
                     Instant now = Instant.now();
                     List<SearchChange> fresh = changes.stream().filter(c -> !watermark.isApplied(c.getSeq())).toList();
                     if (!fresh.isEmpty()) {
-                        PostDocuments.upsert(em, index, fresh.stream().map(SearchChange::getPostId).distinct().toList());
+                        PostDocuments.upsert(em, index, PostDocuments.postsOf(em, fresh));
                     }
                     for (SearchChange change : fresh) {
                         watermark.applied(change.getSeq(), now);

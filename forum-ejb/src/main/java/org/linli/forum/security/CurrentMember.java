@@ -1,14 +1,17 @@
 package org.linli.forum.security;
 
 import jakarta.annotation.Resource;
+import jakarta.annotation.security.DeclareRoles;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.linli.forum.member.Member;
+import org.linli.forum.member.Role;
 
 import java.security.Principal;
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -27,10 +30,14 @@ public class CurrentMember {
 
     public Optional<Member> find() {
         Principal principal = context.getCallerPrincipal();
-        if (principal == null || principal.getName() == null) {
+        // An unauthenticated caller has a principal too ("anonymous"), but no member role.
+        if (principal == null || principal.getName() == null
+                || Arrays.stream(Role.values()).noneMatch(role -> context.isCallerInRole(role.name()))) {
             return Optional.empty();
         }
-        return em.createQuery("select m from Member m where m.usernameKey = :key", Member.class)
+        return em.createQuery("""
+                        select m from Member m left join fetch m.moderatedBoardIds
+                        where m.usernameKey = :key""", Member.class)
                 .setParameter("key", Member.keyOf(principal.getName()))
                 .getResultStream().findFirst()
                 .filter(Member::canSignIn);

@@ -58,6 +58,17 @@ public class Topic {
     @Column(nullable = false)
     private boolean pinned;
 
+    /** Set while hidden from readers (a soft delete: moderators still see it). */
+    @Column(name = "hidden_at")
+    private Instant hiddenAt;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "hidden_by")
+    private Member hiddenBy;
+
+    @Column(name = "hidden_reason", length = 1000)
+    private String hiddenReason;
+
     @Version
     private long version;
 
@@ -82,6 +93,47 @@ public class Topic {
         lastPostAt = at;
         lastPoster = poster;
         return postCount();
+    }
+
+    public void setLocked(boolean locked) {
+        this.locked = locked;
+    }
+
+    public void setPinned(boolean pinned) {
+        this.pinned = pinned;
+    }
+
+    /** Moves the topic; the caller moves its counts between the boards' counters. */
+    public void moveTo(Board target) {
+        this.board = Objects.requireNonNull(target);
+    }
+
+    public void hide(Member by, Instant at, String reason) {
+        this.hiddenAt = Objects.requireNonNull(at);
+        this.hiddenBy = Objects.requireNonNull(by);
+        this.hiddenReason = reason;
+    }
+
+    public void restore() {
+        this.hiddenAt = null;
+        this.hiddenBy = null;
+        this.hiddenReason = null;
+    }
+
+    public boolean isHidden() {
+        return hiddenAt != null;
+    }
+
+    public Instant getHiddenAt() {
+        return hiddenAt;
+    }
+
+    public Member getHiddenBy() {
+        return hiddenBy;
+    }
+
+    public String getHiddenReason() {
+        return hiddenReason;
     }
 
     /** The opening post and its replies. */

@@ -16,6 +16,7 @@ import org.linli.forum.content.ContentRules;
 import org.linli.forum.content.PostRenderer;
 import org.linli.forum.member.Member;
 import org.linli.forum.member.Role;
+import org.linli.forum.post.FloodControl;
 import org.linli.forum.post.Post;
 import org.linli.forum.search.SearchChanges;
 import org.linli.forum.security.CurrentMember;
@@ -54,6 +55,7 @@ public class TopicService {
         String source = ContentRules.checkBody(body);
 
         Instant now = Instant.now();
+        FloodControl.check(em, author, source, now);
         Topic topic = new Topic(board, checkedTitle, author, now);
         em.persist(topic);
         Post post = new Post(topic, 1, author, source, renderer, now);
@@ -64,14 +66,20 @@ public class TopicService {
         return post;
     }
 
-    /** A topic with its board, author and last poster loaded. */
+    /**
+     * A topic with its board, author and last poster loaded, if the caller may see it: a hidden
+     * topic is not found for anyone but its board's moderators and staff.
+     */
     @PermitAll
     public Optional<Topic> findTopic(long id) {
+        Member reader = currentMember.find().orElse(null);
         return em.createQuery("""
                 select t from Topic t join fetch t.board join fetch t.author join fetch t.lastPoster
+                left join fetch t.hiddenBy
                 where t.id = :id""", Topic.class)
                 .setParameter("id", id)
-                .getResultStream().findFirst();
+                .getResultStream().findFirst()
+                .filter(topic -> Permissions.canSee(reader, topic));
     }
 
     @PermitAll
@@ -80,24 +88,27 @@ public class TopicService {
     }
 
     /**
-     * Page {@code number} of a board's topics: pinned first, then the most recently active. A
-     * page past the end is not found.
+     * Page {@code number} of a board's topics: pinned first, then the most recently active.
+     * Hidden topics are listed only to those who may see them. A page past the end is not found.
      */
     @PermitAll
     public Page<Topic> listTopics(long boardId, int number) {
         Board board = boardService.getBoard(boardId);
-        int totalPages = Page.totalPages(board.getTopicCount(), PAGE_SIZE);
+        boolean seesHidden = Permissions.canSeeHidden(currentMember.find().orElse(null), board);
+        long total = board.getTopicCount() + (seesHidden ? board.getHiddenTopicCount() : 0);
+        int totalPages = Page.totalPages(total, PAGE_SIZE);
         if (number < 1 || number > totalPages) {
             throw new NotFoundException("page", number);
         }
         var topics = em.createQuery("""
                 select t from Topic t join fetch t.author join fetch t.lastPoster
-                where t.board.id = :board
+                where t.board.id = :board and (t.hiddenAt is null or :seesHidden = true)
                 order by t.pinned desc, t.lastPostAt desc, t.id desc""", Topic.class)
                 .setParameter("board", boardId)
+                .setParameter("seesHidden", seesHidden)
                 .setFirstResult(Page.firstIndex(number, PAGE_SIZE))
                 .setMaxResults(PAGE_SIZE)
                 .getResultList();
-        return new Page<>(topics, number, PAGE_SIZE, board.getTopicCount());
+        return new Page<>(topics, number, PAGE_SIZE, total);
     }
 }

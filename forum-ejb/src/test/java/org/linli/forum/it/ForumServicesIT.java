@@ -85,23 +85,23 @@ class ForumServicesIT {
         assertThat(members.findByUsername("resident")).map(Member::getRole).contains(Role.RESIDENT);
         assertThat(members.findByUsername("moderator")).map(Member::getRole).contains(Role.MODERATOR);
         assertThat(members.findByUsername("staff")).map(Member::getRole).contains(Role.STAFF);
-        assertThat(members.authenticate("staff", "linli-staff")).isPresent();
+        assertThat(members.authenticate("staff", "linli-staff", "192.0.2.1")).isPresent();
     }
 
     @Test
     void theFirstAdministratorComesFromTheSettings() {
         // arquillian.xml starts the server with linli.admin.username=it-admin and so on.
         assertThat(members.findByUsername("it-admin")).map(Member::getRole).contains(Role.ADMIN);
-        assertThat(members.authenticate("it-admin", "it-admin-password-2026")).isPresent();
+        assertThat(members.authenticate("it-admin", "it-admin-password-2026", "192.0.2.1")).isPresent();
         assertThat(members.findByUsername("admin")).map(Member::getRole).contains(Role.ADMIN);
     }
 
     @Test
     void registeredMembersSignInWithTheirPasswordOnly() throws Exception {
-        assertThat(members.authenticate(username, "青年路十二号 " + unique)).map(Member::getUsername).contains(username);
-        assertThat(members.authenticate(username.toUpperCase(), "青年路十二号 " + unique)).isPresent();
-        assertThat(members.authenticate(username, "wrong password")).isEmpty();
-        assertThat(members.authenticate("nobody-" + unique, "whatever123")).isEmpty();
+        assertThat(members.authenticate(username, "青年路十二号 " + unique, "192.0.2.1")).map(Member::getUsername).contains(username);
+        assertThat(members.authenticate(username.toUpperCase(), "青年路十二号 " + unique, "192.0.2.1")).isPresent();
+        assertThat(members.authenticate(username, "wrong password", "192.0.2.1")).isEmpty();
+        assertThat(members.authenticate("nobody-" + unique, "whatever123", "192.0.2.1")).isEmpty();
 
         // Stored as a PBKDF2 hash, never as typed.
         try (Connection connection = dataSource.getConnection();

@@ -10,6 +10,7 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.event.ExceptionQueuedEvent;
 import org.linli.forum.common.NotFoundException;
 import org.linli.forum.security.NotPermittedException;
+import org.linli.forum.security.NotSignedInException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -50,7 +51,8 @@ public class StatusExceptionHandler extends ExceptionHandlerWrapper {
     private static int statusFor(Throwable exception) {
         for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
             // Not allowed to see it is, to the reader, not there (the body names no reason).
-            if (cause instanceof NotFoundException || cause instanceof NotPermittedException || cause instanceof EJBAccessException) {
+            if (cause instanceof NotFoundException || cause instanceof NotPermittedException
+                    || cause instanceof NotSignedInException || cause instanceof EJBAccessException) {
                 return 404;
             }
             if (cause instanceof ViewExpiredException) {

@@ -1,9 +1,11 @@
 package org.linli.forum.web.i18n;
 
 import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import org.linli.forum.common.ForumException;
 import org.linli.forum.common.InvalidInputException;
+import org.linli.forum.common.RateLimitedException;
 
 import java.text.MessageFormat;
 import java.util.MissingResourceException;
@@ -12,7 +14,7 @@ import java.util.ResourceBundle;
 /**
  * Shows a business error to the reader in their language: next to the field it concerns when
  * there is one, else at the top of the form. The form comes back with status 422 (its input was
- * refused) and with everything that was typed.
+ * refused), or 429 with Retry-After when it came too fast, and with everything that was typed.
  */
 public final class Messages {
 
@@ -22,6 +24,14 @@ public final class Messages {
     public static void show(String formId, ForumException error) {
         String clientId = error instanceof InvalidInputException invalid ? formId + ":" + invalid.getField() : null;
         add(clientId, text(error.getMessageKey(), error.getArguments()));
+        if (error instanceof RateLimitedException limited) {
+            // Too many, too fast: 429, and when to come back, for browsers and scripts alike.
+            ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+            if (!external.isResponseCommitted()) {
+                external.setResponseStatus(TOO_MANY_REQUESTS);
+                external.setResponseHeader("Retry-After", Long.toString(limited.getRetryAfterSeconds()));
+            }
+        }
     }
 
     public static void error(String clientId, String key, Object... arguments) {
@@ -54,4 +64,5 @@ public final class Messages {
     }
 
     private static final int UNPROCESSABLE_CONTENT = 422;
+    private static final int TOO_MANY_REQUESTS = 429;
 }

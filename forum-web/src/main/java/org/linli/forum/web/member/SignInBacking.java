@@ -8,7 +8,11 @@ import jakarta.inject.Named;
 import jakarta.security.enterprise.SecurityContext;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import org.linli.forum.common.ForumException;
+import org.linli.forum.member.MemberSuspendedException;
+import org.linli.forum.web.common.Dates;
 import org.linli.forum.web.common.Links;
+import org.linli.forum.web.security.SignInRefusal;
 import org.linli.forum.web.i18n.Messages;
 
 import java.io.IOException;
@@ -23,6 +27,12 @@ public class SignInBacking {
 
     @Inject
     private SecurityContext securityContext;
+
+    @Inject
+    private SignInRefusal refusal;
+
+    @Inject
+    private Dates dates;
 
     private String username;
     private String password;
@@ -42,7 +52,15 @@ public class SignInBacking {
         FacesContext context = FacesContext.getCurrentInstance();
         if (!SignIn.signIn(securityContext, username, password)) {
             // The same words whether the username or the password was wrong.
-            Messages.error(null, "error.signIn.failed");
+            ForumException reason = refusal.reason().orElse(null);
+            if (reason instanceof MemberSuspendedException suspended) {
+                Messages.error(null, reason.getMessageKey(),
+                        suspended.getUntil() == null ? "" : dates.format(suspended.getUntil()), suspended.getReason());
+            } else if (reason != null) {
+                Messages.show("form", reason);
+            } else {
+                Messages.error(null, "error.signIn.failed");
+            }
             return;
         }
         if (!context.getResponseComplete()) {

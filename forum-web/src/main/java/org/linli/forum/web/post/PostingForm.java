@@ -1,11 +1,10 @@
 package org.linli.forum.web.post;
 
 import jakarta.ejb.EJB;
-import org.linli.forum.common.ForumException;
 import org.linli.forum.content.ContentService;
 import org.linli.forum.post.Post;
+import org.linli.forum.web.common.FormActions;
 import org.linli.forum.web.common.Links;
-import org.linli.forum.web.i18n.Messages;
 
 import java.io.IOException;
 import java.io.Serializable;
@@ -33,11 +32,7 @@ abstract class PostingForm implements Serializable {
 
     /** Runs the use case that stores the post, then shows it. */
     protected void send(Supplier<Post> store) throws IOException {
-        try {
-            Links.redirect(Links.post(store.get()));
-        } catch (ForumException e) {
-            Messages.show("form", e);
-        }
+        FormActions.run("form", () -> Links.post(store.get()));
     }
 
     public PreviewPanel getPreview() {

@@ -6,6 +6,7 @@ import jakarta.faces.context.FacesContext;
 import jakarta.inject.Named;
 import org.linli.forum.member.Member;
 import org.linli.forum.security.CurrentMember;
+import org.linli.forum.security.Permissions;
 
 import java.util.Optional;
 
@@ -34,6 +35,19 @@ public class SignedInMember {
     /** The member, or null for an anonymous reader (for the permission predicates). */
     public Member getMember() {
         return find().orElse(null);
+    }
+
+    /** Offers the report queue and the members' page. */
+    public boolean isModerator() {
+        return Permissions.isModerator(getMember());
+    }
+
+    public boolean isCanViewAuditLog() {
+        return Permissions.canViewAuditLog(getMember());
+    }
+
+    public boolean isCanManageRoles() {
+        return Permissions.canManageRoles(getMember());
     }
 
     public String getDisplayName() {

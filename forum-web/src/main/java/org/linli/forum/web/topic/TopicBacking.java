@@ -50,8 +50,21 @@ public class TopicBacking {
         return me.isSignedIn() && Permissions.canEdit(me.getMember(), post);
     }
 
-    public boolean isCanViewRevisions() {
-        return me.isSignedIn() && Permissions.canViewRevisions(me.getMember());
+    /** Moderators and staff see hidden posts, marked, and the edit history. */
+    public boolean isCanSeeHidden() {
+        return topic != null && me.isSignedIn() && Permissions.canSeeHidden(me.getMember(), topic.getBoard());
+    }
+
+    public boolean isCanModerate() {
+        return topic != null && me.isSignedIn() && Permissions.canModerate(me.getMember(), topic.getBoard());
+    }
+
+    public boolean canDelete(Post post) {
+        return me.isSignedIn() && Permissions.canDelete(me.getMember(), post);
+    }
+
+    public boolean canReport(Post post) {
+        return me.isSignedIn() && Permissions.canReport(me.getMember(), post);
     }
 
     public Pager getPager() {

@@ -1,0 +1,232 @@
+package org.linli.forum.moderation;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import org.linli.forum.audit.AuditAction;
+import org.linli.forum.audit.AuditEntry;
+import org.linli.forum.audit.AuditLog;
+import org.linli.forum.board.Board;
+import org.linli.forum.board.BoardActivity;
+import org.linli.forum.common.InvalidInputException;
+import org.linli.forum.common.NotFoundException;
+import org.linli.forum.content.ContentRules;
+import org.linli.forum.member.Member;
+import org.linli.forum.member.Role;
+import org.linli.forum.post.Post;
+import org.linli.forum.search.SearchChanges;
+import org.linli.forum.security.CurrentMember;
+import org.linli.forum.security.Permissions;
+import org.linli.forum.topic.Topic;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * What moderators do to topics, posts and members. Each action locks its target's row, checks
+ * {@link Permissions} against the board it is on, and is written to the audit log in the same
+ * transaction. Repeating an action that is already in effect (locking a locked topic) changes
+ * nothing and logs nothing.
+ */
+@Stateless
+@RolesAllowed({Role.MODERATOR_NAME, Role.ADMIN_NAME})
+public class ModerationService {
+
+    @PersistenceContext
+    private EntityManager em;
+
+    @EJB
+    private CurrentMember currentMember;
+
+    @Inject
+    private SearchChanges searchChanges;
+
+    /** Locks a topic (no more replies but from moderators and staff) or opens it again. */
+    public Topic setLocked(long topicId, boolean locked, String reason) {
+        Member moderator = currentMember.require();
+        Topic topic = moderatedTopic(moderator, topicId);
+        String why = ContentRules.checkReason(reason, false);
+        if (topic.isLocked() != locked) {
+            topic.setLocked(locked);
+            AuditLog.topic(em, moderator, locked ? AuditAction.TOPIC_LOCKED : AuditAction.TOPIC_UNLOCKED, topic, why);
+        }
+        return topic;
+    }
+
+    /** Pins a topic to the top of its board, or lets it sink with the others again. */
+    public Topic setPinned(long topicId, boolean pinned, String reason) {
+        Member moderator = currentMember.require();
+        Topic topic = moderatedTopic(moderator, topicId);
+        String why = ContentRules.checkReason(reason, false);
+        if (topic.isPinned() != pinned) {
+            topic.setPinned(pinned);
+            AuditLog.topic(em, moderator, pinned ? AuditAction.TOPIC_PINNED : AuditAction.TOPIC_UNPINNED, topic, why);
+        }
+        return topic;
+    }
+
+    /**
+     * Moves a topic to another board; both boards are counted again. Moderating the topic's
+     * board is enough: moving it hands it to the other board's moderators.
+     */
+    public Topic move(long topicId, long targetBoardId, String reason) {
+        Member moderator = currentMember.require();
+        Topic topic = moderatedTopic(moderator, topicId);
+        String why = ContentRules.checkReason(reason, false);
+        Board source = topic.getBoard();
+        Board target = Optional.ofNullable(em.find(Board.class, targetBoardId))
+                .orElseThrow(() -> new InvalidInputException("board", "error.move.noSuchBoard"));
+        if (target.getId().equals(source.getId())) {
+            throw new InvalidInputException("board", "error.move.sameBoard");
+        }
+        topic.moveTo(target);
+        // Both boards' rows, in id order, so two moves between the same boards cannot deadlock.
+        Stream.of(source, target).sorted(Comparator.comparing(Board::getId)).forEach(board -> BoardActivity.recount(em, board));
+        searchChanges.recordTopic(topic.getId());
+        AuditLog.topic(em, moderator, AuditAction.TOPIC_MOVED, topic,
+                "→ " + target.getName() + " (← " + source.getName() + ")" + (why == null ? "" : ": " + why));
+        return topic;
+    }
+
+    /** Hides a whole topic (a soft delete): readers get a 404, moderators and staff still see it. */
+    public Topic hideTopic(long topicId, String reason) {
+        Member moderator = currentMember.require();
+        Topic topic = moderatedTopic(moderator, topicId);
+        String why = ContentRules.checkReason(reason, true);
+        if (!topic.isHidden()) {
+            topic.hide(moderator, Instant.now(), why);
+            BoardActivity.recount(em, topic.getBoard());
+            searchChanges.recordTopic(topic.getId());
+            AuditLog.topic(em, moderator, AuditAction.TOPIC_HIDDEN, topic, why);
+        }
+        return topic;
+    }
+
+    public Topic restoreTopic(long topicId, String reason) {
+        Member moderator = currentMember.require();
+        Topic topic = moderatedTopic(moderator, topicId);
+        String why = ContentRules.checkReason(reason, true);
+        if (topic.isHidden()) {
+            topic.restore();
+            BoardActivity.recount(em, topic.getBoard());
+            searchChanges.recordTopic(topic.getId());
+            AuditLog.topic(em, moderator, AuditAction.TOPIC_RESTORED, topic, why);
+        }
+        return topic;
+    }
+
+    /** Hides a post (a soft delete); its open reports are resolved by it. */
+    public Post hidePost(long postId, String reason) {
+        Member moderator = currentMember.require();
+        Post post = moderatedPost(moderator, postId);
+        String why = ContentRules.checkReason(reason, true);
+        if (!post.isHidden()) {
+            post.hide(moderator, Instant.now(), why);
+            searchChanges.record(post.getId());
+            AuditLog.post(em, moderator, AuditAction.POST_HIDDEN, post, why);
+        }
+        resolveOpenReports(post, Report.Status.POST_HIDDEN, moderator, why);
+        return post;
+    }
+
+    /** Shows a hidden (or author-deleted) post again. */
+    public Post restorePost(long postId, String reason) {
+        Member moderator = currentMember.require();
+        Post post = moderatedPost(moderator, postId);
+        String why = ContentRules.checkReason(reason, true);
+        if (post.isHidden()) {
+            post.restore();
+            searchChanges.record(post.getId());
+            AuditLog.post(em, moderator, AuditAction.POST_RESTORED, post, why);
+        }
+        return post;
+    }
+
+    /** Dismisses the open reports of the post that {@code reportId} is about, with a note for the reporters. */
+    public Report dismissReport(long reportId, String note) {
+        Member moderator = currentMember.require();
+        Report report = Optional.ofNullable(em.find(Report.class, reportId, LockModeType.PESSIMISTIC_WRITE))
+                .orElseThrow(() -> new NotFoundException("report", reportId));
+        Permissions.checkModerate(moderator, report.getPost().getTopic().getBoard());
+        String why = ContentRules.checkReason(note, true);
+        if (report.isOpen()) {
+            resolveOpenReports(report.getPost(), Report.Status.DISMISSED, moderator, why);
+            AuditLog.other(em, moderator, AuditAction.REPORT_DISMISSED, AuditEntry.TargetType.REPORT,
+                    report.getId(), report.getPost().getTopic().getTitle() + " #" + report.getPost().getNumber(),
+                    report.getPost().getTopic().getBoard().getId(), why);
+        }
+        return report;
+    }
+
+    /** Resolves a report by hiding the post it is about. */
+    public Report hideReportedPost(long reportId, String note) {
+        Report report = Optional.ofNullable(em.find(Report.class, reportId))
+                .orElseThrow(() -> new NotFoundException("report", reportId));
+        hidePost(report.getPost().getId(), note);
+        return report;
+    }
+
+    /**
+     * Suspends a member until {@code until}, or for good when it is null. They cannot sign in or
+     * post, and their open sessions end at their next request.
+     */
+    public Member suspend(long memberId, Instant until, String reason) {
+        Member moderator = currentMember.require();
+        Member target = Optional.ofNullable(em.find(Member.class, memberId, LockModeType.PESSIMISTIC_WRITE))
+                .orElseThrow(() -> new NotFoundException("member", memberId));
+        Permissions.checkSuspend(moderator, target);
+        String why = ContentRules.checkReason(reason, true);
+        Instant now = Instant.now();
+        if (until != null && !until.isAfter(now)) {
+            throw new InvalidInputException("until", "error.suspend.untilPast");
+        }
+        target.suspend(now, until, why);
+        AuditLog.member(em, moderator, AuditAction.MEMBER_SUSPENDED, target,
+                (until == null ? "permanent" : "until " + until) + ": " + why);
+        return target;
+    }
+
+    /** Lifts a member's suspension. */
+    public Member reinstate(long memberId, String reason) {
+        Member moderator = currentMember.require();
+        Member target = Optional.ofNullable(em.find(Member.class, memberId, LockModeType.PESSIMISTIC_WRITE))
+                .orElseThrow(() -> new NotFoundException("member", memberId));
+        Permissions.checkSuspend(moderator, target);
+        String why = ContentRules.checkReason(reason, false);
+        if (target.getSuspendedAt() != null) {
+            target.liftSuspension();
+            AuditLog.member(em, moderator, AuditAction.MEMBER_REINSTATED, target, why);
+        }
+        return target;
+    }
+
+    private Topic moderatedTopic(Member moderator, long topicId) {
+        Topic topic = Optional.ofNullable(em.find(Topic.class, topicId, LockModeType.PESSIMISTIC_WRITE))
+                .orElseThrow(() -> new NotFoundException("topic", topicId));
+        Permissions.checkModerate(moderator, topic.getBoard());
+        return topic;
+    }
+
+    private Post moderatedPost(Member moderator, long postId) {
+        Post post = Optional.ofNullable(em.find(Post.class, postId, LockModeType.PESSIMISTIC_WRITE))
+                .orElseThrow(() -> new NotFoundException("post", postId));
+        Permissions.checkModerate(moderator, post.getTopic().getBoard());
+        return post;
+    }
+
+    private void resolveOpenReports(Post post, Report.Status outcome, Member moderator, String note) {
+        Instant now = Instant.now();
+        em.createQuery("select r from Report r where r.post = :post and r.status = :open", Report.class)
+                .setParameter("post", post)
+                .setParameter("open", Report.Status.OPEN)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList()
+                .forEach(report -> report.resolve(outcome, moderator, now, note));
+    }
+}

@@ -1,0 +1,50 @@
+package org.linli.forum.post;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import org.linli.forum.common.ForumSettings;
+import org.linli.forum.common.RateLimitedException;
+import org.linli.forum.member.Member;
+import org.linli.forum.security.Permissions;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Keeps one member from flooding the boards: one post every {@code linli.flood.interval}
+ * seconds, and never the same text twice within {@link #DUPLICATE_WINDOW}. Moderators and staff
+ * are exempt. The member's row is locked first, so two posts sent at once are judged one after
+ * the other, not both against the same past.
+ */
+public final class FloodControl {
+
+    public static final Duration DUPLICATE_WINDOW = Duration.ofMinutes(10);
+
+    private FloodControl() {
+    }
+
+    /** Throws a {@link RateLimitedException} if {@code author} may not post {@code source} now. */
+    public static void check(EntityManager em, Member author, String source, Instant now) {
+        if (Permissions.isExemptFromFloodControl(author)) {
+            return;
+        }
+        em.lock(author, LockModeType.PESSIMISTIC_WRITE);
+        Duration interval = Duration.ofSeconds(ForumSettings.floodInterval());
+        Instant latest = em.createQuery("select max(p.createdAt) from Post p where p.author = :author", Instant.class)
+                .setParameter("author", author)
+                .getSingleResult();
+        if (latest != null && latest.plus(interval).isAfter(now)) {
+            throw new RateLimitedException("error.flood.tooSoon", Duration.between(now, latest.plus(interval)));
+        }
+        Instant sameTextAt = em.createQuery("""
+                select max(p.createdAt) from Post p
+                where p.author = :author and p.createdAt > :since and p.source = :source""", Instant.class)
+                .setParameter("author", author)
+                .setParameter("since", now.minus(DUPLICATE_WINDOW))
+                .setParameter("source", source)
+                .getSingleResult();
+        if (sameTextAt != null) {
+            throw new RateLimitedException("error.flood.duplicate", Duration.between(now, sameTextAt.plus(DUPLICATE_WINDOW)));
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package org.linli.forum.web.moderation;
+
+import jakarta.ejb.EJB;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.linli.forum.common.NotFoundException;
+import org.linli.forum.moderation.ModerationService;
+import org.linli.forum.post.Post;
+import org.linli.forum.post.PostService;
+import org.linli.forum.security.Permissions;
+import org.linli.forum.web.common.FormActions;
+import org.linli.forum.web.common.Links;
+import org.linli.forum.web.common.PageParameters;
+import org.linli.forum.web.security.SignedInMember;
+
+import java.io.IOException;
+import java.io.Serializable;
+
+/** A post's moderation page: hide it, or restore it, with a reason. */
+@Named
+@ViewScoped
+public class PostModerationBacking implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @EJB
+    private transient PostService postService;
+
+    @EJB
+    private transient ModerationService moderationService;
+
+    @Inject
+    private transient SignedInMember me;
+
+    private String id;
+    private long postId;
+    private Post post;
+    private String reason;
+
+    public void load() {
+        post = postService.getPost(PageParameters.id("post", id));
+        if (!Permissions.canModerate(me.getMember(), post.getTopic().getBoard())) {
+            throw new NotFoundException("post", id);
+        }
+        postId = post.getId();
+    }
+
+    public void hide() throws IOException {
+        FormActions.run("form", () -> Links.post(moderationService.hidePost(postId, reason)));
+    }
+
+    public void restore() throws IOException {
+        FormActions.run("form", () -> Links.post(moderationService.restorePost(postId, reason)));
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public void setId(String id) {
+        this.id = id;
+    }
+
+    public Post getPost() {
+        return post;
+    }
+
+    public String getReason() {
+        return reason;
+    }
+
+    public void setReason(String reason) {
+        this.reason = reason;
+    }
+}

@@ -1,0 +1,127 @@
+package org.linli.forum.web.moderation;
+
+import jakarta.ejb.EJB;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.linli.forum.board.Board;
+import org.linli.forum.board.BoardService;
+import org.linli.forum.common.NotFoundException;
+import org.linli.forum.moderation.ModerationService;
+import org.linli.forum.security.Permissions;
+import org.linli.forum.topic.Topic;
+import org.linli.forum.topic.TopicService;
+import org.linli.forum.web.common.FormActions;
+import org.linli.forum.web.common.Links;
+import org.linli.forum.web.common.PageParameters;
+import org.linli.forum.web.security.SignedInMember;
+
+import java.io.IOException;
+import java.io.Serializable;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * A topic's moderation page: lock, pin, move, hide and restore. Only the topic's moderators get
+ * the page; the service checks every action again, whoever posts the form.
+ */
+@Named
+@ViewScoped
+public class TopicModerationBacking implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @EJB
+    private transient TopicService topicService;
+
+    @EJB
+    private transient BoardService boardService;
+
+    @EJB
+    private transient ModerationService moderationService;
+
+    @Inject
+    private transient SignedInMember me;
+
+    private String id;
+    private long topicId;
+    private Topic topic;
+    private List<Board> targets;
+    private String reason;
+    private Long targetBoard;
+
+    public void load() {
+        topic = topicService.getTopic(PageParameters.id("topic", id));
+        if (!Permissions.canModerate(me.getMember(), topic.getBoard())) {
+            throw new NotFoundException("topic", id);
+        }
+        topicId = topic.getId();
+        targets = boardService.listBoards().stream()
+                .filter(board -> !board.getId().equals(topic.getBoard().getId()))
+                .toList();
+    }
+
+    public void lock() throws IOException {
+        act(() -> moderationService.setLocked(topicId, true, reason));
+    }
+
+    public void unlock() throws IOException {
+        act(() -> moderationService.setLocked(topicId, false, reason));
+    }
+
+    public void pin() throws IOException {
+        act(() -> moderationService.setPinned(topicId, true, reason));
+    }
+
+    public void unpin() throws IOException {
+        act(() -> moderationService.setPinned(topicId, false, reason));
+    }
+
+    public void move() throws IOException {
+        act(() -> moderationService.move(topicId, targetBoard == null ? 0 : targetBoard, reason));
+    }
+
+    public void hide() throws IOException {
+        act(() -> moderationService.hideTopic(topicId, reason));
+    }
+
+    public void restore() throws IOException {
+        act(() -> moderationService.restoreTopic(topicId, reason));
+    }
+
+    private void act(Supplier<Topic> action) throws IOException {
+        FormActions.run("form", () -> Links.topic(action.get().getId(), 1));
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public void setId(String id) {
+        this.id = id;
+    }
+
+    public Topic getTopic() {
+        return topic;
+    }
+
+    public List<Board> getTargets() {
+        return targets;
+    }
+
+    public String getReason() {
+        return reason;
+    }
+
+    public void setReason(String reason) {
+        this.reason = reason;
+    }
+
+    public Long getTargetBoard() {
+        return targetBoard;
+    }
+
+    public void setTargetBoard(Long targetBoard) {
+        this.targetBoard = targetBoard;
+    }
+}

@@ -1,0 +1,59 @@
+package org.linli.forum.web.post;
+
+import jakarta.ejb.EJB;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.linli.forum.common.NotFoundException;
+import org.linli.forum.post.Post;
+import org.linli.forum.post.PostService;
+import org.linli.forum.security.Permissions;
+import org.linli.forum.web.common.FormActions;
+import org.linli.forum.web.common.Links;
+import org.linli.forum.web.common.PageParameters;
+import org.linli.forum.web.security.SignedInMember;
+
+import java.io.IOException;
+import java.io.Serializable;
+
+/** The author confirms deleting their own post (a soft delete moderators can undo). */
+@Named
+@ViewScoped
+public class DeleteBacking implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @EJB
+    private transient PostService postService;
+
+    @Inject
+    private transient SignedInMember me;
+
+    private String postParam;
+    private long postId;
+    private Post post;
+
+    public void load() {
+        post = postService.getPost(PageParameters.id("post", postParam));
+        if (!Permissions.canDelete(me.getMember(), post)) {
+            throw new NotFoundException("post", postParam);
+        }
+        postId = post.getId();
+    }
+
+    public void submit() throws IOException {
+        FormActions.run("form", () -> Links.topic(postService.delete(postId).getTopic().getId(), 1));
+    }
+
+    public String getPostParam() {
+        return postParam;
+    }
+
+    public void setPostParam(String postParam) {
+        this.postParam = postParam;
+    }
+
+    public Post getPost() {
+        return post;
+    }
+}

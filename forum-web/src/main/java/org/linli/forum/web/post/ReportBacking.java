@@ -1,0 +1,81 @@
+package org.linli.forum.web.post;
+
+import jakarta.ejb.EJB;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.linli.forum.common.NotFoundException;
+import org.linli.forum.moderation.Report;
+import org.linli.forum.moderation.ReportService;
+import org.linli.forum.post.Post;
+import org.linli.forum.post.PostService;
+import org.linli.forum.security.Permissions;
+import org.linli.forum.web.common.FormActions;
+import org.linli.forum.web.common.PageParameters;
+import org.linli.forum.web.security.SignedInMember;
+
+import java.io.IOException;
+import java.io.Serializable;
+
+/** Reporting a post to its moderators, with a reason. A second report of the same post shows the first. */
+@Named
+@ViewScoped
+public class ReportBacking implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @EJB
+    private transient PostService postService;
+
+    @EJB
+    private transient ReportService reportService;
+
+    @Inject
+    private transient SignedInMember me;
+
+    private String postParam;
+    private long postId;
+    private Post post;
+    private Report earlier;
+    private String reason;
+
+    public void load() {
+        post = postService.getPost(PageParameters.id("post", postParam));
+        if (!Permissions.canReport(me.getMember(), post)) {
+            throw new NotFoundException("post", postParam);
+        }
+        postId = post.getId();
+        earlier = reportService.findMyReport(postId).orElse(null);
+    }
+
+    public void submit() throws IOException {
+        FormActions.run("form", () -> {
+            reportService.report(postId, reason);
+            return "/member/reports";
+        });
+    }
+
+    public String getPostParam() {
+        return postParam;
+    }
+
+    public void setPostParam(String postParam) {
+        this.postParam = postParam;
+    }
+
+    public Post getPost() {
+        return post;
+    }
+
+    public Report getEarlier() {
+        return earlier;
+    }
+
+    public String getReason() {
+        return reason;
+    }
+
+    public void setReason(String reason) {
+        this.reason = reason;
+    }
+}
