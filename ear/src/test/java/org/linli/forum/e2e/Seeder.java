@@ -54,6 +54,37 @@ final class Seeder {
         return seed("/seed/replies?topic=" + topic, bodies);
     }
 
+    /** Registers a member (password "password-" + name) with a role, for moderators the one board they moderate. */
+    long member(String name, String role, Long board) throws IOException, InterruptedException {
+        return Long.parseLong(post("/seed/member?name=" + encode(name) + "&role=" + role + "&board=" + (board == null ? "" : board), "")
+                .get(0).split(" ")[1]);
+    }
+
+    void suspend(String name) throws IOException, InterruptedException {
+        post("/seed/suspend?name=" + encode(name), "");
+    }
+
+    void lock(long topic) throws IOException, InterruptedException {
+        post("/seed/lock?topic=" + topic, "");
+    }
+
+    void hide(long post) throws IOException, InterruptedException {
+        post("/seed/hide?post=" + post, "");
+    }
+
+    /** "topic", "post" or "member", and its id or name: a line such as "locked=false pinned=true …". */
+    String state(String kind, Object key) throws IOException, InterruptedException {
+        return post("/seed/state?" + kind + "=" + encode(String.valueOf(key)), "").get(0);
+    }
+
+    void floodInterval(int seconds) throws IOException, InterruptedException {
+        post("/seed/setting?name=linli.flood.interval&value=" + seconds, "");
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
     private List<Result> seed(String path, List<String> inputs) throws IOException, InterruptedException {
         List<Result> results = new ArrayList<>();
         for (int from = 0; from < inputs.size(); from += CHUNK) {

@@ -55,7 +55,7 @@ public class SearchService {
         boolean seesHidden = currentMember.find().map(Member::getRole).map(Role::isModeratorOrAbove).orElse(false);
         SearchRequest request = new SearchRequest(query.toString(), order, page, PAGE_SIZE, null, seesHidden, zone);
         try {
-            return indexer.index().search(request);
+            return indexer.search(request);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -7,6 +7,8 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.linli.forum.it.PermissionMatrix.Action;
+import org.linli.forum.it.PermissionMatrix.Actor;
 import org.linli.forum.audit.AuditService;
 import org.linli.forum.board.Board;
 import org.linli.forum.board.BoardService;
@@ -22,14 +24,11 @@ import org.linli.forum.post.PostService;
 import org.linli.forum.security.NotPermittedException;
 import org.linli.forum.security.NotSignedInException;
 import org.linli.forum.topic.Topic;
-import org.linli.forum.topic.TopicLockedException;
 import org.linli.forum.topic.TopicService;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -45,42 +44,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(ArquillianExtension.class)
 class PermissionMatrixIT {
 
+    // The actors and actions, and who may do what: PermissionMatrix, shared with the HTTP replay test.
+
     @Deployment
     static WebArchive deployment() {
-        return Deployments.forumDomain(PermissionMatrixIT.class, PermissionMatrixIT.Actor.class, PermissionMatrixIT.Action.class,
-                PermissionMatrixIT.World.class);
-    }
-
-    /** Who tries. RESIDENT is the author of the world's post; ANOTHER_RESIDENT is not. */
-    enum Actor { ANONYMOUS, RESIDENT, ANOTHER_RESIDENT, MODERATOR_OF_A, MODERATOR_OF_B, STAFF, ADMIN, SUSPENDED }
-
-    enum Action {
-        READ_HIDDEN, REPLY, REPLY_LOCKED, EDIT_OWN, EDIT_OTHERS, LOCK, PIN, MOVE, HIDE_POST, HIDE_TOPIC, RESTORE,
-        SUSPEND, VIEW_REPORTS, VIEW_AUDIT_LOG, MANAGE_ROLES
-    }
-
-    /** The expected outcome: the actors allowed each action (everyone else is refused). */
-    private static final Map<Action, Set<Actor>> ALLOWED = new EnumMap<>(Action.class);
-
-    static {
-        Set<Actor> moderatorsOfA = Set.of(Actor.MODERATOR_OF_A, Actor.ADMIN);
-        Set<Actor> members = Set.of(Actor.RESIDENT, Actor.ANOTHER_RESIDENT, Actor.MODERATOR_OF_A, Actor.MODERATOR_OF_B,
-                Actor.STAFF, Actor.ADMIN);
-        ALLOWED.put(Action.READ_HIDDEN, Set.of(Actor.MODERATOR_OF_A, Actor.STAFF, Actor.ADMIN));
-        ALLOWED.put(Action.REPLY, members);
-        ALLOWED.put(Action.REPLY_LOCKED, Set.of(Actor.MODERATOR_OF_A, Actor.STAFF, Actor.ADMIN));
-        ALLOWED.put(Action.EDIT_OWN, members);
-        ALLOWED.put(Action.EDIT_OTHERS, moderatorsOfA);
-        ALLOWED.put(Action.LOCK, moderatorsOfA);
-        ALLOWED.put(Action.PIN, moderatorsOfA);
-        ALLOWED.put(Action.MOVE, moderatorsOfA);
-        ALLOWED.put(Action.HIDE_POST, moderatorsOfA);
-        ALLOWED.put(Action.HIDE_TOPIC, moderatorsOfA);
-        ALLOWED.put(Action.RESTORE, moderatorsOfA);
-        ALLOWED.put(Action.SUSPEND, Set.of(Actor.MODERATOR_OF_A, Actor.MODERATOR_OF_B, Actor.ADMIN));
-        ALLOWED.put(Action.VIEW_REPORTS, Set.of(Actor.MODERATOR_OF_A, Actor.MODERATOR_OF_B, Actor.ADMIN));
-        ALLOWED.put(Action.VIEW_AUDIT_LOG, Set.of(Actor.MODERATOR_OF_A, Actor.MODERATOR_OF_B, Actor.STAFF, Actor.ADMIN));
-        ALLOWED.put(Action.MANAGE_ROLES, Set.of(Actor.ADMIN));
+        return Deployments.forumDomain(PermissionMatrixIT.class, PermissionMatrixIT.World.class, PermissionMatrix.class,
+                PermissionMatrix.Actor.class, PermissionMatrix.Action.class);
     }
 
     private static final String ADMIN = "it-admin";
@@ -129,7 +98,7 @@ class PermissionMatrixIT {
         int cases = 0;
         for (Action action : Action.values()) {
             for (Actor actor : Actor.values()) {
-                boolean expected = ALLOWED.get(action).contains(actor);
+                boolean expected = PermissionMatrix.allows(actor, action);
                 boolean allowed = attempt(actor, action);
                 cases++;
                 if (allowed != expected) {

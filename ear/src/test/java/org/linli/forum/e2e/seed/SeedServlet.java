@@ -8,13 +8,22 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.linli.forum.board.BoardService;
 import org.linli.forum.common.ForumException;
 import org.linli.forum.it.As;
+import org.linli.forum.member.Member;
+import org.linli.forum.member.MemberService;
+import org.linli.forum.member.Registration;
+import org.linli.forum.member.Role;
+import org.linli.forum.moderation.ModerationService;
 import org.linli.forum.post.Post;
 import org.linli.forum.post.PostService;
+import org.linli.forum.topic.Topic;
 import org.linli.forum.topic.TopicService;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 /**
@@ -25,7 +34,12 @@ import java.util.concurrent.Callable;
  * <ul>
  *     <li>POST /seed/board?name=… creates a board;</li>
  *     <li>POST /seed/topics?board=… starts a topic per line, the line as its title;</li>
- *     <li>POST /seed/replies?topic=… replies once per line, the line as the body.</li>
+ *     <li>POST /seed/replies?topic=… replies once per line, the line as the body;</li>
+ *     <li>POST /seed/member?name=…&amp;role=…&amp;board=… registers a member (password "password-" + name) with a role;</li>
+ *     <li>POST /seed/suspend?name=… suspends a member for a day; /seed/hide?post=… hides a post;
+ *         /seed/lock?topic=… locks a topic;</li>
+ *     <li>POST /seed/state?topic=…|post=…|member=… describes it: "locked=… pinned=… hidden=… board=…" and so on;</li>
+ *     <li>POST /seed/setting?name=linli.flood.interval&amp;value=… changes the flood interval of the running server.</li>
  * </ul>
  */
 @WebServlet("/seed/*")
@@ -42,6 +56,12 @@ public class SeedServlet extends HttpServlet {
     @EJB(lookup = "java:global/linli-forum/forum-ejb/PostService!org.linli.forum.post.PostService")
     private PostService posts;
 
+    @EJB(lookup = "java:global/linli-forum/forum-ejb/MemberService!org.linli.forum.member.MemberService")
+    private MemberService members;
+
+    @EJB(lookup = "java:global/linli-forum/forum-ejb/ModerationService!org.linli.forum.moderation.ModerationService")
+    private ModerationService moderation;
+
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setContentType("text/plain;charset=UTF-8");
@@ -50,6 +70,11 @@ public class SeedServlet extends HttpServlet {
         try {
             if (operation.equals("/board")) {
                 out.println("ok " + As.member("admin", "ADMIN", () -> boards.createBoard(request.getParameter("name"), "")).getId());
+                return;
+            }
+            String answer = administer(operation, request);
+            if (answer != null) {
+                out.println(answer);
                 return;
             }
             String body = new String(request.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -64,6 +89,65 @@ public class SeedServlet extends HttpServlet {
             response.setStatus(500);
             out.println("error " + e);
         }
+    }
+
+    /** The operations on members, moderation and settings; null for the posting ones. */
+    private String administer(String operation, HttpServletRequest request) throws Exception {
+        String name = request.getParameter("name");
+        switch (operation) {
+            case "/member" -> {
+                Member member = members.register(new Registration(name, name + "@example.org", "password-" + name));
+                Role role = Role.valueOf(request.getParameter("role"));
+                String board = request.getParameter("board");
+                Set<Long> boardIds = board == null || board.isEmpty() ? Set.of() : Set.of(Long.parseLong(board));
+                if (role != Role.RESIDENT) {
+                    As.member("admin", "ADMIN", () -> members.changeRole(member.getId(), role, boardIds));
+                }
+                return "ok " + member.getId();
+            }
+            case "/suspend" -> {
+                long id = members.findByUsername(name).orElseThrow().getId();
+                As.member("admin", "ADMIN", () -> moderation.suspend(id, Instant.now().plus(Duration.ofDays(1)), "end-to-end test"));
+                return "ok " + id;
+            }
+            case "/lock" -> {
+                long topic = Long.parseLong(request.getParameter("topic"));
+                As.member("admin", "ADMIN", () -> moderation.setLocked(topic, true, "end-to-end test"));
+                return "ok " + topic;
+            }
+            case "/hide" -> {
+                long post = Long.parseLong(request.getParameter("post"));
+                As.member("admin", "ADMIN", () -> moderation.hidePost(post, "end-to-end test"));
+                return "ok " + post;
+            }
+            case "/state" -> {
+                return As.member("admin", "ADMIN", () -> state(request));
+            }
+            case "/setting" -> {
+                if (!"linli.flood.interval".equals(name)) {
+                    throw new IllegalArgumentException("only linli.flood.interval");
+                }
+                System.setProperty(name, request.getParameter("value"));
+                return "ok";
+            }
+            default -> {
+                return null;
+            }
+        }
+    }
+
+    private String state(HttpServletRequest request) {
+        if (request.getParameter("topic") != null) {
+            Topic topic = topics.getTopic(Long.parseLong(request.getParameter("topic")));
+            return "locked=" + topic.isLocked() + " pinned=" + topic.isPinned() + " hidden=" + topic.isHidden()
+                    + " board=" + topic.getBoard().getId() + " replies=" + topic.getReplyCount();
+        }
+        if (request.getParameter("post") != null) {
+            Post post = posts.getPost(Long.parseLong(request.getParameter("post")));
+            return "hidden=" + post.isHidden() + " edited=" + post.isEdited();
+        }
+        Member member = members.getMember(members.findByUsername(request.getParameter("member")).orElseThrow().getId());
+        return "suspended=" + member.isSuspended(Instant.now()) + " role=" + member.getRole();
     }
 
     private static String seed(Callable<Post> post) throws Exception {

@@ -1,0 +1,241 @@
+package org.linli.forum.search;
+
+import jakarta.persistence.EntityManager;
+import org.apache.lucene.store.AlreadyClosedException;
+import org.apache.lucene.store.FSDirectory;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+
+/**
+ * The index in step with the database, in plain Java (the {@link SearchIndexer} bean runs it in
+ * the server; tests run it on H2). The index lives in a generation folder
+ * {@code <home>/gen-<millis>}; each index commit carries the watermark it is complete up to, so
+ * after a crash anywhere the next {@link #open()} resumes from the index's own record. A missing
+ * or unreadable index is rebuilt from the database on open.
+ */
+final class IndexKeeper implements Closeable {
+
+    private static final Logger LOG = Logger.getLogger(IndexKeeper.class.getName());
+    static final String WATERMARK = "watermark";
+    private static final int BATCH = 500;
+
+    private final EntityManager em;
+    private final Path home;
+    private final Duration patience;
+    /** Held while the index or watermark is written or swapped. */
+    private final Object writing = new Object();
+    /** Held for a whole rebuild: one at a time, so no rebuild deletes another's folder. */
+    private final Object rebuilding = new Object();
+    private volatile PostIndex index;
+    private Watermark watermark;
+
+    /** @param patience how long a missing sequence number may stay missing before it counts as rolled back */
+    IndexKeeper(EntityManager em, Path home, Duration patience) {
+        this.em = em;
+        this.home = home;
+        this.patience = patience;
+    }
+
+    /** Opens the newest generation (building it if missing or unreadable) and catches up with the log. */
+    void open() throws IOException {
+        Files.createDirectories(home);
+        Path current = currentGeneration();
+        synchronized (writing) {
+            try {
+                index = PostIndex.open(FSDirectory.open(current));
+                String committed = index.committedData().get(WATERMARK);
+                if (committed == null) {
+                    LOG.info("No search index yet: building it from the database");
+                    watermark = new Watermark(fill(index), patience);
+                } else {
+                    watermark = new Watermark(Long.parseLong(committed), patience);
+                }
+            } catch (IOException | RuntimeException unreadable) {
+                LOG.log(Level.WARNING, "The search index at " + current + " cannot be read; rebuilding it", unreadable);
+                closeQuietly(index);
+                Path fresh = newGeneration();
+                index = PostIndex.open(FSDirectory.open(fresh));
+                watermark = new Watermark(fill(index), patience);
+                deleteGenerationsBut(fresh);
+            }
+        }
+        applyPending();
+    }
+
+    /** Applies every committed change past the watermark; returns how many it applied. */
+    int applyPending() {
+        synchronized (writing) {
+            int applied = 0;
+            try {
+                long from = watermark.value();
+                List<SearchChange> changes;
+                do {
+                    changes = em.createQuery("select c from SearchChange c where c.seq > :from order by c.seq", SearchChange.class)
+                            .setParameter("from", from).setMaxResults(BATCH).getResultList();
+                    Instant now = Instant.now();
+                    List<SearchChange> fresh = changes.stream().filter(c -> !watermark.isApplied(c.getSeq())).toList();
+                    if (!fresh.isEmpty()) {
+                        PostDocuments.upsert(em, index, PostDocuments.postsOf(em, fresh));
+                    }
+                    for (SearchChange change : fresh) {
+                        watermark.applied(change.getSeq(), now);
+                    }
+                    applied += fresh.size();
+                    if (!changes.isEmpty()) {
+                        from = changes.get(changes.size() - 1).getSeq();
+                    }
+                } while (changes.size() == BATCH);
+                long before = watermark.value();
+                watermark.advance(Instant.now());
+                if (applied > 0 || watermark.value() != before) {
+                    index.commit(Map.of(WATERMARK, Long.toString(watermark.value())));
+                    index.refresh();
+                }
+            } catch (IOException | RuntimeException e) {
+                LOG.log(Level.SEVERE, "Applying search changes failed; they are retried from the watermark", e);
+            }
+            return applied;
+        }
+    }
+
+    /**
+     * Builds a fresh generation from the database beside the current one, which keeps serving
+     * searches, then swaps it in. Returns the number of posts indexed.
+     */
+    int rebuild() throws IOException {
+        synchronized (rebuilding) {
+            Path fresh = newGeneration();
+            PostIndex built = PostIndex.open(FSDirectory.open(fresh));
+            long rebuiltFrom;
+            try {
+                rebuiltFrom = fill(built);
+            } catch (IOException | RuntimeException e) {
+                closeQuietly(built);
+                throw e;
+            }
+            synchronized (writing) {
+                PostIndex old = index;
+                index = built;
+                watermark = new Watermark(rebuiltFrom, patience);
+                closeQuietly(old);
+                deleteGenerationsBut(fresh);
+            }
+            applyPending();
+            return built.size();
+        }
+    }
+
+    PostIndex index() {
+        return index;
+    }
+
+    /**
+     * Searches the current index. A search that caught the old index of a rebuild just as it was
+     * swapped out and closed runs again on the new one.
+     */
+    SearchResults search(SearchRequest request) throws IOException {
+        PostIndex current = index;
+        try {
+            return current.search(request);
+        } catch (AlreadyClosedException swapped) {
+            if (index == current) {
+                throw swapped;
+            }
+            return index.search(request);
+        }
+    }
+
+    Path home() {
+        return home;
+    }
+
+    /** The watermark the index is complete up to. */
+    long watermark() {
+        synchronized (writing) {
+            return watermark.value();
+        }
+    }
+
+    @Override
+    public void close() {
+        synchronized (writing) {
+            closeQuietly(index);
+        }
+    }
+
+    /** Indexes every post; returns the watermark it is complete up to (taken before reading posts). */
+    private long fill(PostIndex target) throws IOException {
+        Long upTo = em.createQuery("select max(c.seq) from SearchChange c", Long.class).getSingleResult();
+        long watermarkBefore = upTo == null ? 0 : upTo;
+        long after = 0;
+        List<Long> ids;
+        do {
+            ids = em.createQuery("select p.id from Post p where p.id > :after order by p.id", Long.class)
+                    .setParameter("after", after).setMaxResults(BATCH).getResultList();
+            PostDocuments.upsert(em, target, ids);
+            if (!ids.isEmpty()) {
+                after = ids.get(ids.size() - 1);
+            }
+            em.clear();  // a rebuild reads every post: keep the persistence context small
+        } while (ids.size() == BATCH);
+        target.commit(Map.of(WATERMARK, Long.toString(watermarkBefore)));
+        target.refresh();
+        LOG.info(() -> "Search index built from the database");
+        return watermarkBefore;
+    }
+
+    private Path currentGeneration() throws IOException {
+        try (Stream<Path> entries = Files.list(home)) {
+            return entries.filter(IndexKeeper::isGeneration)
+                    .max(Comparator.comparing(p -> p.getFileName().toString()))
+                    .orElseGet(this::newGeneration);
+        }
+    }
+
+    /** A generation folder name later than every existing one, even within the same millisecond. */
+    private Path newGeneration() {
+        long stamp = System.currentTimeMillis();
+        Path candidate = home.resolve("gen-" + stamp);
+        while (Files.exists(candidate)) {
+            candidate = home.resolve("gen-" + ++stamp);
+        }
+        return candidate;
+    }
+
+    private void deleteGenerationsBut(Path keep) throws IOException {
+        try (Stream<Path> entries = Files.list(home)) {
+            for (Path generation : entries.filter(p -> !p.equals(keep) && isGeneration(p)).toList()) {
+                try (Stream<Path> files = Files.walk(generation)) {
+                    for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.deleteIfExists(file);
+                    }
+                }
+            }
+        }
+    }
+
+    private static boolean isGeneration(Path path) {
+        return path.getFileName().toString().startsWith("gen-");
+    }
+
+    private static void closeQuietly(PostIndex index) {
+        if (index != null) {
+            try {
+                index.close();
+            } catch (IOException | RuntimeException e) {
+                LOG.log(Level.WARNING, "Closing a search index failed", e);
+            }
+        }
+    }
+}
