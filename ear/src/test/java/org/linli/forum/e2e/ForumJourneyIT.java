@@ -12,14 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.net.URL;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -206,7 +202,7 @@ class ForumJourneyIT {
     @Test
     void anonymousReadersAreSentToSignInToReplyAndBroughtBack() {
         String username = register();
-        navigate(By.linkText("社区公告"));
+        navigate(By.linkText("物业管理"));
         navigate(By.id("newTopic"));
         browser.findElement(By.id("form:title")).sendKeys("停水通知 " + unique);
         browser.findElement(By.id("form:body")).sendKeys("周六上午停水。");
@@ -281,21 +277,7 @@ class ForumJourneyIT {
 
     /** Clicks a link or button and waits until the next page has replaced this one. */
     private void navigate(By target) {
-        WebElement page = browser.findElement(By.tagName("html"));
-        browser.findElement(target).click();
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> isGone(page));
-    }
-
-    private static boolean isGone(WebElement element) {
-        try {
-            element.isEnabled();
-            return false;
-        } catch (StaleElementReferenceException gone) {
-            return true;
-        } catch (WebDriverException midNavigation) {
-            // Chromium's own words for an element of a document being replaced.
-            return String.valueOf(midNavigation.getMessage()).contains("does not belong to the document");
-        }
+        Chromium.navigate(browser, target);
     }
 
     private void open(String path) {

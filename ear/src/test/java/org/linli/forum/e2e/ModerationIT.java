@@ -14,11 +14,7 @@ import org.linli.forum.it.PermissionMatrix;
 import org.linli.forum.it.PermissionMatrix.Action;
 import org.linli.forum.it.PermissionMatrix.Actor;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -46,7 +42,7 @@ class ModerationIT extends SeededPagesTest {
         seeder.member("mod" + unique, "MODERATOR", board);
         seeder.member("res" + unique, "RESIDENT", null);
 
-        signIn("mod" + unique);
+        signIn("mod" + unique, "password-mod" + unique);
         browser.get(url("/topic?id=" + topic).toString());
         navigate(By.id("moderateTopic"));
         navigate(By.id("form:lock"));
@@ -57,7 +53,7 @@ class ModerationIT extends SeededPagesTest {
         assertThat(seeder.state("topic", topic)).contains("locked=true", "pinned=true");
         navigate(By.id("signOut:submit"));
 
-        signIn("res" + unique);
+        signIn("res" + unique, "password-res" + unique);
         browser.get(url("/board?id=" + board).toString());
         assertThat(browser.findElements(By.cssSelector("table.topics a.topic-title")).get(0).getText()).isEqualTo("路灯维修进度 " + unique);
         assertThat(browser.findElement(By.cssSelector("table.topics tbody tr")).getAttribute("class")).contains("pinned", "locked");
@@ -361,27 +357,5 @@ class ModerationIT extends SeededPagesTest {
             HtmlPage signedIn = WebClients.signIn(web, forum, name, "password-" + name);
             assertThat(signedIn.querySelector(".who").getTextContent()).isEqualTo(name);
         }
-    }
-
-    /** Clicks what leads to another page, and waits until the old one is gone. */
-    private void navigate(By target) {
-        WebElement page = browser.findElement(By.tagName("html"));
-        browser.findElement(target).click();
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> {
-            try {
-                page.isEnabled();
-                return false;
-            } catch (StaleElementReferenceException gone) {
-                return true;
-            }
-        });
-    }
-
-    private void signIn(String name) throws Exception {
-        browser.get(url("/member/sign-in").toString());
-        browser.findElement(By.id("form:username")).sendKeys(name);
-        browser.findElement(By.id("form:password")).sendKeys("password-" + name);
-        navigate(By.id("form:submit"));
-        assertThat(browser.findElement(By.cssSelector(".who")).getText()).isEqualTo(name);
     }
 }

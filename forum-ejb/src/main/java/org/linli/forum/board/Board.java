@@ -2,6 +2,8 @@ package org.linli.forum.board;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -46,6 +48,10 @@ public class Board {
     @Column(name = "sort_position", nullable = false)
     private int position;
 
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private BoardKind kind = BoardKind.DISCUSSION;
+
     @Column(name = "topic_count", nullable = false)
     private int topicCount;
 
@@ -66,9 +72,14 @@ public class Board {
     }
 
     public Board(String name, String description, int position) {
+        this(name, description, position, BoardKind.DISCUSSION);
+    }
+
+    public Board(String name, String description, int position, BoardKind kind) {
         this.name = Objects.requireNonNull(name);
         this.description = Objects.requireNonNull(description);
         this.position = position;
+        this.kind = Objects.requireNonNull(kind);
     }
 
     /** New counts and latest visible topic, from {@link BoardActivity#recount}. */
@@ -90,6 +101,18 @@ public class Board {
 
     public String getDescription() {
         return description;
+    }
+
+    public BoardKind getKind() {
+        return kind;
+    }
+
+    public boolean isProblemBoard() {
+        return kind == BoardKind.PROBLEMS;
+    }
+
+    public boolean isAnnouncementBoard() {
+        return kind == BoardKind.ANNOUNCEMENTS;
     }
 
     public int getPosition() {

@@ -4,6 +4,7 @@ import org.linli.forum.board.Board;
 import org.linli.forum.member.Member;
 import org.linli.forum.member.Role;
 import org.linli.forum.post.Post;
+import org.linli.forum.topic.ProblemStatus;
 import org.linli.forum.topic.Topic;
 import org.linli.forum.topic.TopicLockedException;
 
@@ -15,7 +16,8 @@ import org.linli.forum.topic.TopicLockedException;
  *
  * <p>Roles: a resident posts; a {@link Role#MODERATOR} moderates the boards they are assigned,
  * or every board when none are; staff see hidden content and the audit log, answer in locked
- * topics, and post without flood control; an administrator may do everything.
+ * topics, move problems on and give official answers, and post without flood control; only
+ * they start announcements; an administrator may do everything.
  */
 public final class Permissions {
 
@@ -58,8 +60,40 @@ public final class Permissions {
         return canSee(member, post.getTopic()) && (!post.isHidden() || canSeeHidden(member, post.getTopic().getBoard()));
     }
 
+    /** On an announcement board only staff and administrators start topics. */
     public static boolean canStartTopic(Member member, Board board) {
+        if (board.isAnnouncementBoard()) {
+            return is(member, Role.STAFF) || is(member, Role.ADMIN);
+        }
         return active(member);
+    }
+
+    /**
+     * A problem's status moves on by staff and the board's moderators; its author may only
+     * reopen it once resolved.
+     */
+    public static boolean canChangeStatus(Member member, Topic topic, ProblemStatus to) {
+        ProblemStatus from = topic.getProblemStatus();
+        if (!active(member) || from == null || !canSee(member, topic) || !from.next().contains(to)) {
+            return false;
+        }
+        if (is(member, Role.STAFF) || canModerate(member, topic.getBoard())) {
+            return true;
+        }
+        return member.getId().equals(topic.getAuthor().getId()) && from == ProblemStatus.RESOLVED && to == ProblemStatus.OPEN;
+    }
+
+    /** Whether the reader may change the problem's status in any way now (to offer the form). */
+    public static boolean canChangeStatus(Member member, Topic topic) {
+        ProblemStatus from = topic.getProblemStatus();
+        return from != null && from.next().stream().anyMatch(to -> canChangeStatus(member, topic, to));
+    }
+
+    /** Staff mark a staff member's visible reply as the topic's official answer. */
+    public static boolean canMarkOfficial(Member member, Post post) {
+        boolean byStaff = post.getAuthor().getRole() == Role.STAFF || post.getAuthor().getRole() == Role.ADMIN;
+        return (is(member, Role.STAFF) || is(member, Role.ADMIN)) && byStaff && post.getNumber() > 1 && !post.isHidden()
+                && canSee(member, post.getTopic());
     }
 
     /** Locked topics take replies from their moderators and from staff (official answers) only. */
@@ -132,6 +166,14 @@ public final class Permissions {
         if (!canReply(member, topic)) {
             throw topic.isLocked() && canSee(member, topic) ? new TopicLockedException() : new NotPermittedException("error.notPermitted.reply");
         }
+    }
+
+    public static void checkChangeStatus(Member member, Topic topic, ProblemStatus to) {
+        require(canChangeStatus(member, topic, to), "changeStatus");
+    }
+
+    public static void checkMarkOfficial(Member member, Post post) {
+        require(canMarkOfficial(member, post), "markOfficial");
     }
 
     public static void checkEdit(Member member, Post post) {

@@ -6,6 +6,7 @@ import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import org.linli.forum.board.BoardKind;
 import org.linli.forum.board.BoardService;
 import org.linli.forum.common.ForumSettings;
 import org.linli.forum.member.MemberService;
@@ -49,9 +50,9 @@ public class DemoData {
         if (!boardService.listBoards().isEmpty() || memberService.countMembers() > 0) {
             return;
         }
-        boardService.createBoard("物业管理", "Property management · 物业服务、维修、收费与小区管理");
-        boardService.createBoard("城市建设", "Urban construction · 道路、路灯、绿化与市政设施");
-        boardService.createBoard("社区公告", "Community announcements · 街道与社区的通知和公告");
+        boardService.createBoard("物业管理", "Property management · 物业服务、维修、收费与小区管理", BoardKind.PROBLEMS);
+        boardService.createBoard("城市建设", "Urban construction · 道路、路灯、绿化与市政设施", BoardKind.PROBLEMS);
+        boardService.createBoard("社区公告", "Community announcements · 街道与社区的通知和公告", BoardKind.ANNOUNCEMENTS);
         for (String[] account : ACCOUNTS) {
             memberService.create(new Registration(account[0], account[1], account[2]), Role.valueOf(account[3]));
         }

@@ -2,6 +2,8 @@ package org.linli.forum.topic;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -58,6 +60,19 @@ public class Topic {
     @Column(nullable = false)
     private boolean pinned;
 
+    /** On a problem board, where the problem stands; null on other boards. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "problem_status", length = 16)
+    private ProblemStatus problemStatus;
+
+    /** When the problem was last resolved (for the time to resolution). */
+    @Column(name = "resolved_at")
+    private Instant resolvedAt;
+
+    /** The staff reply marked as the official answer, if any. */
+    @Column(name = "official_answer_id")
+    private Long officialAnswerId;
+
     /** Set while hidden from readers (a soft delete: moderators still see it). */
     @Column(name = "hidden_at")
     private Instant hiddenAt;
@@ -82,6 +97,7 @@ public class Topic {
         this.createdAt = Objects.requireNonNull(createdAt);
         this.lastPostAt = createdAt;
         this.lastPoster = author;
+        this.problemStatus = board.isProblemBoard() ? ProblemStatus.OPEN : null;
     }
 
     /**
@@ -103,9 +119,38 @@ public class Topic {
         this.pinned = pinned;
     }
 
-    /** Moves the topic; the caller moves its counts between the boards' counters. */
+    /**
+     * Moves the topic; the caller moves its counts between the boards' counters. On a problem
+     * board it is a problem (open, unless it already had a status); elsewhere it keeps its
+     * history but shows none.
+     */
     public void moveTo(Board target) {
         this.board = Objects.requireNonNull(target);
+        if (target.isProblemBoard() && problemStatus == null) {
+            problemStatus = ProblemStatus.OPEN;
+        }
+    }
+
+    /** Sets the problem's status (the caller checked the transition and records the event). */
+    public void changeStatus(ProblemStatus status, Instant at) {
+        this.problemStatus = Objects.requireNonNull(status);
+        this.resolvedAt = status == ProblemStatus.RESOLVED ? at : null;
+    }
+
+    public ProblemStatus getProblemStatus() {
+        return board.isProblemBoard() ? problemStatus : null;
+    }
+
+    public Instant getResolvedAt() {
+        return resolvedAt;
+    }
+
+    public Long getOfficialAnswerId() {
+        return officialAnswerId;
+    }
+
+    public void setOfficialAnswerId(Long postId) {
+        this.officialAnswerId = postId;
     }
 
     public void hide(Member by, Instant at, String reason) {

@@ -9,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.linli.forum.board.Board;
 import org.linli.forum.board.BoardActivity;
+import org.linli.forum.board.BoardKind;
 import org.linli.forum.board.BoardService;
 import org.linli.forum.common.NotFoundException;
 import org.linli.forum.common.Page;
@@ -85,6 +86,18 @@ public class TopicService {
     @PermitAll
     public Topic getTopic(long id) {
         return findTopic(id).orElseThrow(() -> new NotFoundException("topic", id));
+    }
+
+    /** The opening post of the newest visible announcement, for the home page. */
+    @PermitAll
+    public Optional<Post> findLatestAnnouncement() {
+        return em.createQuery("""
+                select p from Post p join fetch p.topic join fetch p.author
+                where p.number = 1 and p.hiddenAt is null and p.topic.hiddenAt is null and p.topic.board.kind = :kind
+                order by p.createdAt desc, p.id desc""", Post.class)
+                .setParameter("kind", BoardKind.ANNOUNCEMENTS)
+                .setMaxResults(1)
+                .getResultStream().findFirst();
     }
 
     /**

@@ -192,7 +192,7 @@ class ForumServicesIT {
     void previewIsExactlyWhatPostingStores() throws Exception {
         String body = "# 通知\n\n[链接](https://example.org) <script>alert(1)</script>";
         String preview = As.member(username, "RESIDENT", () -> content.preview(body));
-        Post posted = As.member(username, "RESIDENT", () -> topics.startTopic(board("社区公告").getId(), "预览 " + unique, body));
+        Post posted = As.member(username, "RESIDENT", () -> topics.startTopic(board("城市建设").getId(), "预览 " + unique, body));
 
         assertThat(preview).isEqualTo(posted.getHtml()).contains("<h2>通知</h2>").doesNotContain("<script");
         assertThatThrownBy(() -> content.preview(body)).isInstanceOf(EJBAccessException.class);

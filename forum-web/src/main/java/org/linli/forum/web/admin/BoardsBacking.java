@@ -4,6 +4,7 @@ import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Named;
 import org.linli.forum.board.Board;
+import org.linli.forum.board.BoardKind;
 import org.linli.forum.board.BoardService;
 import org.linli.forum.common.ForumException;
 import org.linli.forum.search.SearchService;
@@ -27,6 +28,7 @@ public class BoardsBacking {
     private List<Board> boards;
     private String name;
     private String description;
+    private BoardKind kind = BoardKind.DISCUSSION;
 
     public List<Board> getBoards() {
         if (boards == null) {
@@ -37,7 +39,7 @@ public class BoardsBacking {
 
     public void create() throws IOException {
         try {
-            boardService.createBoard(name, description);
+            boardService.createBoard(name, description, kind);
         } catch (ForumException e) {
             Messages.show("form", e);
             return;
@@ -48,6 +50,18 @@ public class BoardsBacking {
     /** Builds the search index afresh from the database; search keeps serving meanwhile. */
     public void rebuildSearch() {
         Messages.info("admin.search.rebuilt", searchService.rebuild());
+    }
+
+    public List<BoardKind> getKinds() {
+        return List.of(BoardKind.values());
+    }
+
+    public BoardKind getKind() {
+        return kind;
+    }
+
+    public void setKind(BoardKind kind) {
+        this.kind = kind;
     }
 
     public String getName() {

@@ -5,10 +5,13 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Named;
 import org.linli.forum.board.Board;
 import org.linli.forum.board.BoardService;
+import org.linli.forum.post.Post;
+import org.linli.forum.topic.TopicService;
 
 import java.util.List;
+import java.util.Optional;
 
-/** The home page: every board with its counts and last activity. */
+/** The home page: the latest announcement, and every board with its counts and last activity. */
 @Named
 @RequestScoped
 public class IndexBacking {
@@ -16,12 +19,24 @@ public class IndexBacking {
     @EJB
     private BoardService boardService;
 
+    @EJB
+    private TopicService topicService;
+
     private List<Board> boards;
+    private Optional<Post> announcement;
 
     public List<Board> getBoards() {
         if (boards == null) {
             boards = boardService.listBoards();
         }
         return boards;
+    }
+
+    /** The opening post of the newest announcement, or null. */
+    public Post getAnnouncement() {
+        if (announcement == null) {
+            announcement = topicService.findLatestAnnouncement();
+        }
+        return announcement.orElse(null);
     }
 }

@@ -2,11 +2,15 @@ package org.linli.forum.web.post;
 
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.linli.forum.board.Board;
 import org.linli.forum.board.BoardService;
+import org.linli.forum.common.NotFoundException;
+import org.linli.forum.security.Permissions;
 import org.linli.forum.topic.TopicService;
 import org.linli.forum.web.common.PageParameters;
+import org.linli.forum.web.security.SignedInMember;
 
 import java.io.IOException;
 
@@ -23,6 +27,9 @@ public class NewTopicBacking extends PostingForm {
     @EJB
     private transient TopicService topicService;
 
+    @Inject
+    private transient SignedInMember me;
+
     private String boardParam;
     private Board board;
     private String title;
@@ -30,6 +37,10 @@ public class NewTopicBacking extends PostingForm {
     public void load() {
         if (board == null) {
             board = boardService.getBoard(PageParameters.id("board", boardParam));
+            if (!Permissions.canStartTopic(me.getMember(), board)) {
+                // Announcements are for staff: to anyone else there is no such form.
+                throw new NotFoundException("board", boardParam);
+            }
         }
     }
 

@@ -7,12 +7,16 @@ import jakarta.inject.Named;
 import org.linli.forum.common.Page;
 import org.linli.forum.post.Post;
 import org.linli.forum.post.PostService;
+import org.linli.forum.problem.EventLine;
+import org.linli.forum.problem.ProblemService;
 import org.linli.forum.security.Permissions;
 import org.linli.forum.topic.Topic;
 import org.linli.forum.topic.TopicService;
 import org.linli.forum.web.common.PageParameters;
 import org.linli.forum.web.common.Pager;
 import org.linli.forum.web.security.SignedInMember;
+
+import java.util.List;
 
 /** A topic's page: its posts in order, twenty a page. */
 @Named
@@ -25,6 +29,9 @@ public class TopicBacking {
     @EJB
     private PostService postService;
 
+    @EJB
+    private ProblemService problemService;
+
     @Inject
     private SignedInMember me;
 
@@ -32,12 +39,42 @@ public class TopicBacking {
     private String page;
     private Topic topic;
     private Page<Post> posts;
+    private List<EventLine> events = List.of();
+    private Post officialAnswer;
 
     public void load() {
         topic = topicService.getTopic(PageParameters.id("topic", id));
         // "last" lets a link reach the newest post without knowing how long the topic is.
         int number = "last".equals(page) ? Page.totalPages(topic.postCount(), Post.PAGE_SIZE) : PageParameters.page(page);
         posts = postService.listPosts(topic, number);
+        if (topic.getProblemStatus() != null) {
+            events = problemService.listEvents(topic.getId());
+        }
+        if (topic.getOfficialAnswerId() != null) {
+            officialAnswer = problemService.findOfficialAnswer(topic).orElse(null);
+        }
+    }
+
+    /** The status changes that came after this post (and before the next). */
+    public List<EventLine> eventsAfter(Post post) {
+        return events.stream().filter(line -> line.getAfterPost() == post.getNumber()).toList();
+    }
+
+    /** The official answer, shown under the opening post on the first page; null if none. */
+    public Post getOfficialAnswer() {
+        return officialAnswer;
+    }
+
+    public boolean isOfficial(Post post) {
+        return topic != null && post.getId().equals(topic.getOfficialAnswerId());
+    }
+
+    public boolean isCanChangeStatus() {
+        return topic != null && me.isSignedIn() && Permissions.canChangeStatus(me.getMember(), topic);
+    }
+
+    public boolean canMarkOfficial(Post post) {
+        return me.isSignedIn() && Permissions.canMarkOfficial(me.getMember(), post);
     }
 
     /** Whether to offer the reply and quote links; the service checks again when it matters. */

@@ -1,0 +1,115 @@
+package org.linli.forum.problem;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import org.linli.forum.common.InvalidInputException;
+import org.linli.forum.common.NotFoundException;
+import org.linli.forum.content.ContentRules;
+import org.linli.forum.member.Member;
+import org.linli.forum.member.Role;
+import org.linli.forum.post.Post;
+import org.linli.forum.security.CurrentMember;
+import org.linli.forum.security.Permissions;
+import org.linli.forum.topic.ProblemStatus;
+import org.linli.forum.topic.Topic;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The life of a reported problem: staff acknowledge and resolve it (with a note), its author
+ * reopens it if it is not fixed, and every change is kept as an event line of the topic. Staff
+ * also mark a staff reply as the official answer.
+ */
+@Stateless
+public class ProblemService {
+
+    @PersistenceContext
+    private EntityManager em;
+
+    @EJB
+    private CurrentMember currentMember;
+
+    /** Moves the problem to {@code to}; resolving needs a note (the resolution), the rest may have one. */
+    @RolesAllowed({Role.RESIDENT_NAME, Role.MODERATOR_NAME, Role.STAFF_NAME, Role.ADMIN_NAME})
+    public TopicEvent changeStatus(long topicId, ProblemStatus to, String note) {
+        Member actor = currentMember.require();
+        Topic topic = Optional.ofNullable(em.find(Topic.class, topicId, LockModeType.PESSIMISTIC_WRITE))
+                .filter(t -> Permissions.canSee(actor, t))
+                .orElseThrow(() -> new NotFoundException("topic", topicId));
+        if (to == null || topic.getProblemStatus() == null || !topic.getProblemStatus().next().contains(to)) {
+            throw new InvalidInputException("status", "error.status.transition");
+        }
+        Permissions.checkChangeStatus(actor, topic, to);
+        String why = ContentRules.checkReason(note, to == ProblemStatus.RESOLVED);
+        Instant now = Instant.now();
+        TopicEvent event = new TopicEvent(topic, actor, topic.getProblemStatus(), to, why, now);
+        topic.changeStatus(to, now);
+        em.persist(event);
+        return event;
+    }
+
+    /**
+     * The status changes of a topic, oldest first, each with the number of the last post before
+     * it (the topic page shows the event after that post). For those who may read the topic.
+     */
+    @PermitAll
+    public List<EventLine> listEvents(long topicId) {
+        Member reader = currentMember.find().orElse(null);
+        Topic topic = Optional.ofNullable(em.find(Topic.class, topicId))
+                .filter(t -> Permissions.canSee(reader, t))
+                .orElseThrow(() -> new NotFoundException("topic", topicId));
+        List<TopicEvent> events = em.createQuery(
+                        "select e from TopicEvent e join fetch e.actor where e.topic = :topic order by e.createdAt, e.id", TopicEvent.class)
+                .setParameter("topic", topic)
+                .getResultList();
+        return events.stream().map(event -> new EventLine(event, em.createQuery(
+                        "select coalesce(max(p.number), 1) from Post p where p.topic = :topic and p.createdAt <= :at", Integer.class)
+                .setParameter("topic", topic)
+                .setParameter("at", event.getCreatedAt())
+                .getSingleResult())).toList();
+    }
+
+    /** Marks a staff reply as the topic's official answer (in place of any earlier one). */
+    @RolesAllowed({Role.STAFF_NAME, Role.ADMIN_NAME})
+    public Topic markOfficial(long postId) {
+        Member actor = currentMember.require();
+        Post post = Optional.ofNullable(em.find(Post.class, postId))
+                .filter(p -> Permissions.canSee(actor, p))
+                .orElseThrow(() -> new NotFoundException("post", postId));
+        Permissions.checkMarkOfficial(actor, post);
+        Topic topic = em.find(Topic.class, post.getTopic().getId(), LockModeType.PESSIMISTIC_WRITE);
+        topic.setOfficialAnswerId(post.getId());
+        return topic;
+    }
+
+    /** The topic has no official answer any more. */
+    @RolesAllowed({Role.STAFF_NAME, Role.ADMIN_NAME})
+    public Topic unmarkOfficial(long topicId) {
+        Member actor = currentMember.require();
+        Topic topic = Optional.ofNullable(em.find(Topic.class, topicId, LockModeType.PESSIMISTIC_WRITE))
+                .filter(t -> Permissions.canSee(actor, t))
+                .orElseThrow(() -> new NotFoundException("topic", topicId));
+        topic.setOfficialAnswerId(null);
+        return topic;
+    }
+
+    /** The official answer of a topic, if it has one the caller may see. */
+    @PermitAll
+    public Optional<Post> findOfficialAnswer(Topic topic) {
+        Member reader = currentMember.find().orElse(null);
+        if (topic.getOfficialAnswerId() == null) {
+            return Optional.empty();
+        }
+        return em.createQuery("select p from Post p join fetch p.author where p.id = :id", Post.class)
+                .setParameter("id", topic.getOfficialAnswerId())
+                .getResultStream().findFirst()
+                .filter(p -> !p.isHidden() || Permissions.canSeeHidden(reader, topic.getBoard()));
+    }
+}
