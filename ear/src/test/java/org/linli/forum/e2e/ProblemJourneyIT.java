@@ -1,9 +1,17 @@
 package org.linli.forum.e2e;
 
+import org.htmlunit.Page;
+import org.htmlunit.WebClient;
+import org.htmlunit.WebResponse;
+import org.htmlunit.html.DomElement;
+import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -73,6 +81,48 @@ class ProblemJourneyIT extends SeededPagesTest {
         navigate(By.id("form:submit"));
         assertThat(status()).isEqualTo("OPEN");
         navigate(By.id("signOut:submit"));
+    }
+
+    @Test
+    void theDashboardAndItsCsvShowTheWaitingProblemsOnlyToStaff() throws Exception {
+        Seeder seeder = new Seeder(seederUrl);
+        long board = seeder.board("看板 " + unique, "PROBLEMS");
+        String hostile = "=HYPERLINK(\"http://evil.example\",\"点我\")";
+        List<Seeder.Result> seeded = seeder.topics(board, List.of("路灯 " + unique, hostile, "逗号, \"引号\" " + unique));
+        String resident = "csv" + unique;
+        seeder.member(resident, "RESIDENT", null);
+
+        try (WebClient staff = WebClients.visitor(); WebClient visitor = WebClients.visitor()) {
+            WebClients.signIn(staff, forum, "staff", "linli-staff");
+            HtmlPage dashboard = staff.getPage(url("/staff/dashboard?board=" + board));
+            assertThat(dashboard.getWebResponse().getStatusCode()).isEqualTo(200);
+            assertThat(dashboard.querySelector("#counts tr[data-board='" + board + "'] td[data-status='OPEN']").getTextContent())
+                    .isEqualTo("3");
+            assertThat(dashboard.querySelectorAll("#waiting tr.problem").stream()
+                    .map(row -> ((DomElement) row).getAttribute("data-topic")).toList())
+                    .containsExactlyElementsOf(seeded.stream().map(r -> Long.toString(r.id())).toList());
+
+            Page csv = staff.getPage(url("/staff/problems.csv?board=" + board));
+            WebResponse response = csv.getWebResponse();
+            assertThat(response.getContentType()).isEqualTo("text/csv");
+            assertThat(response.getContentCharset()).isEqualTo(StandardCharsets.UTF_8);
+            assertThat(response.getResponseHeaderValue("Content-Disposition")).matches("attachment; filename=\"linli-problems-\\d{4}-\\d{2}-\\d{2}\\.csv\"");
+            byte[] bytes = response.getContentAsStream().readAllBytes();
+            assertThat(Arrays.copyOf(bytes, 3)).as("a byte order mark").containsExactly(0xEF, 0xBB, 0xBF);
+            String body = new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
+            assertThat(body).startsWith("topic_id,board,title,");
+            List<String> lines = body.lines().toList();
+            assertThat(lines).hasSize(4);
+            assertThat(lines.get(1)).startsWith(seeded.get(0).id() + ",\"看板 " + unique + "\",\"路灯 " + unique + "\",\"staff\",OPEN,");
+            assertThat(lines.get(2)).contains(",\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"点我\"\")\",");
+            assertThat(lines.get(3)).contains(",\"逗号, \"\"引号\"\" " + unique + "\",");
+
+            WebClients.signIn(visitor, forum, resident, "password-" + resident);
+            assertThat(visitor.getPage(url("/staff/dashboard")).getWebResponse().getStatusCode()).isIn(403, 404);
+            WebResponse refused = visitor.getPage(url("/staff/problems.csv?board=" + board)).getWebResponse();
+            assertThat(refused.getStatusCode()).isIn(403, 404);
+            assertThat(refused.getContentType()).isEqualTo("text/html");
+        }
     }
 
     private String status() {

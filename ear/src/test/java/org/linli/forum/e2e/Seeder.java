@@ -42,7 +42,12 @@ final class Seeder {
     }
 
     long board(String name) throws IOException, InterruptedException {
-        String answer = post("/seed/board?name=" + URLEncoder.encode(name, StandardCharsets.UTF_8), "").get(0);
+        return board(name, "DISCUSSION");
+    }
+
+    /** A board of a kind: DISCUSSION, PROBLEMS or ANNOUNCEMENTS. */
+    long board(String name, String kind) throws IOException, InterruptedException {
+        String answer = post("/seed/board?name=" + URLEncoder.encode(name, StandardCharsets.UTF_8) + "&kind=" + kind, "").get(0);
         return Long.parseLong(answer.split(" ")[1]);
     }
 

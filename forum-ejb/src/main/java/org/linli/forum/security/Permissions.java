@@ -130,6 +130,11 @@ public final class Permissions {
         return active(member) && !isAuthor(member, post) && !post.isHidden() && canSee(member, post.getTopic());
     }
 
+    /** The problems dashboard: staff, moderators and administrators. */
+    public static boolean canViewDashboard(Member member) {
+        return is(member, Role.STAFF) || is(member, Role.MODERATOR) || is(member, Role.ADMIN);
+    }
+
     public static boolean canViewAuditLog(Member member) {
         return is(member, Role.MODERATOR) || is(member, Role.STAFF) || is(member, Role.ADMIN);
     }

@@ -5,6 +5,7 @@ import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.linli.forum.board.BoardKind;
 import org.linli.forum.board.BoardService;
 import org.linli.forum.common.ForumException;
 import org.linli.forum.it.As;
@@ -32,7 +33,7 @@ import java.util.concurrent.Callable;
  * Deployed beside the EAR by the tests, never part of it. Each input line gives one output line:
  * "ok id number" or "refused messageKey".
  * <ul>
- *     <li>POST /seed/board?name=… creates a board;</li>
+ *     <li>POST /seed/board?name=…&amp;kind=… creates a board (of a kind: DISCUSSION unless given);</li>
  *     <li>POST /seed/topics?board=… starts a topic per line, the line as its title;</li>
  *     <li>POST /seed/replies?topic=… replies once per line, the line as the body;</li>
  *     <li>POST /seed/member?name=…&amp;role=…&amp;board=… registers a member (password "password-" + name) with a role;</li>
@@ -69,7 +70,9 @@ public class SeedServlet extends HttpServlet {
         String operation = String.valueOf(request.getPathInfo());
         try {
             if (operation.equals("/board")) {
-                out.println("ok " + As.member("admin", "ADMIN", () -> boards.createBoard(request.getParameter("name"), "")).getId());
+                String kind = request.getParameter("kind");
+                out.println("ok " + As.member("admin", "ADMIN", () -> boards.createBoard(request.getParameter("name"), "",
+                        kind == null ? BoardKind.DISCUSSION : BoardKind.valueOf(kind))).getId());
                 return;
             }
             String answer = administer(operation, request);

@@ -42,6 +42,10 @@ public class SignedInMember {
         return Permissions.isModerator(getMember());
     }
 
+    public boolean isCanViewDashboard() {
+        return Permissions.canViewDashboard(getMember());
+    }
+
     public boolean isCanViewAuditLog() {
         return Permissions.canViewAuditLog(getMember());
     }
