@@ -24,6 +24,7 @@ import org.linli.forum.security.CurrentMember;
 import org.linli.forum.security.Permissions;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** Use cases of topics: start one, list a board's topics, look one up. */
@@ -91,13 +92,32 @@ public class TopicService {
     /** The opening post of the newest visible announcement, for the home page. */
     @PermitAll
     public Optional<Post> findLatestAnnouncement() {
+        return latestAnnouncements(1).stream().findFirst();
+    }
+
+    /** The opening posts of the newest visible announcements, newest first (the announcements feed). */
+    @PermitAll
+    public List<Post> latestAnnouncements(int max) {
         return em.createQuery("""
                 select p from Post p join fetch p.topic join fetch p.author
                 where p.number = 1 and p.hiddenAt is null and p.topic.hiddenAt is null and p.topic.board.kind = :kind
                 order by p.createdAt desc, p.id desc""", Post.class)
                 .setParameter("kind", BoardKind.ANNOUNCEMENTS)
-                .setMaxResults(1)
-                .getResultStream().findFirst();
+                .setMaxResults(max)
+                .getResultList();
+    }
+
+    /** The opening posts of a board's newest visible topics, newest first (the board's feed). */
+    @PermitAll
+    public List<Post> latestTopics(long boardId, int max) {
+        boardService.getBoard(boardId);
+        return em.createQuery("""
+                select p from Post p join fetch p.topic join fetch p.author
+                where p.number = 1 and p.topic.board.id = :board and p.topic.hiddenAt is null
+                order by p.createdAt desc, p.id desc""", Post.class)
+                .setParameter("board", boardId)
+                .setMaxResults(max)
+                .getResultList();
     }
 
     /**

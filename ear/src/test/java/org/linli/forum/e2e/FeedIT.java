@@ -1,0 +1,75 @@
+package org.linli.forum.e2e;
+
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.io.SyndFeedInput;
+import com.rometools.rome.io.XmlReader;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The Atom feeds read by a real feed parser (Rome): valid Atom, hostile titles back exactly as
+ * typed, entries linking to their topics, newest first.
+ */
+class FeedIT extends SeededPagesTest {
+
+    private final String unique = UUID.randomUUID().toString().substring(0, 6);
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void aBoardsFeedIsValidAtomWithHostileTitlesIntact() throws Exception {
+        Seeder seeder = new Seeder(seederUrl);
+        long board = seeder.board("订阅 <b>&amp;</b> " + unique);
+        List<String> titles = List.of(
+                "<script>alert('feed')</script> " + unique,
+                "]]><entry><title>injected</title></entry> " + unique,
+                "a & b \"c\" 'd' &lt;e&gt; " + unique,
+                "مرحبا 路灯 😀 \u202Ereversed " + unique);
+        List<Seeder.Result> seeded = seeder.topics(board, titles);
+        assertThat(seeded).allMatch(Seeder.Result::stored);
+
+        HttpResponse<byte[]> response = get("/feed/board/" + board);
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type.replace(" ", "")).isEqualToIgnoringCase("application/atom+xml;charset=UTF-8"));
+        SyndFeed feed = new SyndFeedInput().build(new XmlReader(new ByteArrayInputStream(response.body())));
+
+        assertThat(feed.getFeedType()).isEqualTo("atom_1.0");
+        assertThat(feed.getTitle()).isEqualTo("邻里论坛 · 订阅 <b>&amp;</b> " + unique);
+        List<SyndEntry> entries = feed.getEntries();
+        assertThat(entries).extracting(SyndEntry::getTitle).containsExactly(titles.get(3), titles.get(2), titles.get(1), titles.get(0));
+        assertThat(entries.get(0).getLink()).endsWith("/topic?id=" + seeded.get(3).id());
+        assertThat(entries.get(0).getAuthor()).isEqualTo("staff");
+        assertThat(entries.get(0).getContents().get(0).getValue()).isEqualTo("<p>XSS title probe</p>\n");
+        assertThat(entries).allSatisfy(entry -> assertThat(entry.getPublishedDate()).isNotNull());
+    }
+
+    @Test
+    void theAnnouncementsFeedHasTheNewestAnnouncement() throws Exception {
+        Seeder seeder = new Seeder(seederUrl);
+        long board = seeder.board("公告 " + unique, "ANNOUNCEMENTS");
+        seeder.topics(board, List.of("周六停水 " + unique));
+
+        SyndFeed feed = new SyndFeedInput().build(new XmlReader(new ByteArrayInputStream(get("/feed/announcements").body())));
+        assertThat(feed.getEntries()).first().extracting(SyndEntry::getTitle).isEqualTo("周六停水 " + unique);
+    }
+
+    @Test
+    void unknownFeedsAreNotFound() throws Exception {
+        for (String path : List.of("/feed/board/999999999", "/feed/board/abc", "/feed/nothing", "/feed/")) {
+            assertThat(get(path).statusCode()).as(path).isEqualTo(404);
+        }
+    }
+
+    private HttpResponse<byte[]> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url(path).toString())).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+}
