@@ -7,12 +7,17 @@ import jakarta.inject.Named;
 import org.linli.forum.board.Board;
 import org.linli.forum.board.BoardService;
 import org.linli.forum.common.Page;
+import org.linli.forum.post.Post;
+import org.linli.forum.reading.ReadingService;
 import org.linli.forum.security.Permissions;
 import org.linli.forum.topic.Topic;
 import org.linli.forum.topic.TopicService;
+import org.linli.forum.web.common.Links;
 import org.linli.forum.web.common.PageParameters;
 import org.linli.forum.web.common.Pager;
 import org.linli.forum.web.security.SignedInMember;
+
+import java.util.Map;
 
 /** A board's page: its topics, pinned first, then by last activity, a page at a time. */
 @Named
@@ -25,6 +30,9 @@ public class BoardBacking {
     @EJB
     private TopicService topicService;
 
+    @EJB
+    private ReadingService readingService;
+
     @Inject
     private SignedInMember me;
 
@@ -32,10 +40,18 @@ public class BoardBacking {
     private String page;
     private Board board;
     private Page<Topic> topics;
+    private Map<Long, Integer> firstUnread = Map.of();
 
     public void load() {
         board = boardService.getBoard(PageParameters.id("board", id));
         topics = topicService.listTopics(board.getId(), PageParameters.page(page));
+        firstUnread = readingService.firstUnread(topics.getItems());
+    }
+
+    /** For a topic with posts the reader has not read, the link to the first of them; else null. */
+    public String unreadLink(Topic topic) {
+        Integer number = firstUnread.get(topic.getId());
+        return number == null ? null : Links.topic(topic.getId(), Post.pageOf(number)) + "#p" + number;
     }
 
     public boolean isCanStartTopic() {

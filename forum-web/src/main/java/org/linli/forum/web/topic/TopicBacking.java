@@ -9,6 +9,7 @@ import org.linli.forum.post.Post;
 import org.linli.forum.post.PostService;
 import org.linli.forum.problem.EventLine;
 import org.linli.forum.problem.ProblemService;
+import org.linli.forum.reading.ReadingService;
 import org.linli.forum.security.Permissions;
 import org.linli.forum.topic.Topic;
 import org.linli.forum.topic.TopicService;
@@ -17,11 +18,15 @@ import org.linli.forum.web.common.Pager;
 import org.linli.forum.web.security.SignedInMember;
 
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /** A topic's page: its posts in order, twenty a page. */
 @Named
 @RequestScoped
 public class TopicBacking {
+
+    private static final Logger LOG = Logger.getLogger(TopicBacking.class.getName());
 
     @EJB
     private TopicService topicService;
@@ -32,6 +37,9 @@ public class TopicBacking {
     @EJB
     private ProblemService problemService;
 
+    @EJB
+    private ReadingService readingService;
+
     @Inject
     private SignedInMember me;
 
@@ -41,6 +49,8 @@ public class TopicBacking {
     private Page<Post> posts;
     private List<EventLine> events = List.of();
     private Post officialAnswer;
+    /** The first post the reader had not read before this visit; 0 for an anonymous reader. */
+    private int firstUnread;
 
     public void load() {
         topic = topicService.getTopic(PageParameters.id("topic", id));
@@ -53,6 +63,24 @@ public class TopicBacking {
         if (topic.getOfficialAnswerId() != null) {
             officialAnswer = problemService.findOfficialAnswer(topic).orElse(null);
         }
+        if (me.isSignedIn() && !posts.getItems().isEmpty()) {
+            firstUnread = readingService.firstUnread(List.of(topic)).getOrDefault(topic.getId(), 0);
+            markRead(posts.getItems().get(posts.getItems().size() - 1).getNumber());
+        }
+    }
+
+    /** Reading is not worth an error page: a failed mark only leaves the topic unread. */
+    private void markRead(int number) {
+        try {
+            readingService.markRead(topic.getId(), number);
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "Could not mark topic " + topic.getId() + " read", e);
+        }
+    }
+
+    /** Posts the reader had not seen before this visit are marked new. */
+    public boolean isNew(Post post) {
+        return firstUnread > 0 && post.getNumber() >= firstUnread;
     }
 
     /** The status changes that came after this post (and before the next). */

@@ -1,0 +1,76 @@
+package org.linli.forum.reading;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import org.linli.forum.member.Member;
+import org.linli.forum.member.Role;
+import org.linli.forum.security.CurrentMember;
+import org.linli.forum.topic.Topic;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Unread tracking for signed-in members. A topic is unread when it has posts past the member's
+ * mark; topics whose last post is older than the member's registration count as read, so a
+ * newcomer does not find years of history "new".
+ */
+@Stateless
+public class ReadingService {
+
+    @PersistenceContext
+    private EntityManager em;
+
+    @EJB
+    private CurrentMember currentMember;
+
+    /** The caller has seen the topic up to post {@code number}. */
+    @RolesAllowed({Role.RESIDENT_NAME, Role.MODERATOR_NAME, Role.STAFF_NAME, Role.ADMIN_NAME})
+    public void markRead(long topicId, int number) {
+        Member reader = currentMember.require();
+        Instant now = Instant.now();
+        TopicRead mark = em.find(TopicRead.class, new TopicRead.Key(reader.getId(), topicId), LockModeType.PESSIMISTIC_WRITE);
+        if (mark == null) {
+            em.persist(new TopicRead(reader.getId(), topicId, number, now));
+        } else {
+            mark.readUpTo(number, now);
+        }
+    }
+
+    /**
+     * For each of these topics that has posts the caller has not read, the number of the first
+     * such post. Empty for an anonymous reader.
+     */
+    @PermitAll
+    public Map<Long, Integer> firstUnread(Collection<Topic> topics) {
+        Member reader = currentMember.find().orElse(null);
+        Map<Long, Integer> unread = new HashMap<>();
+        if (reader == null || topics.isEmpty()) {
+            return unread;
+        }
+        Map<Long, Integer> marks = new HashMap<>();
+        for (TopicRead mark : em.createQuery(
+                        "select r from TopicRead r where r.key.memberId = :member and r.key.topicId in :topics", TopicRead.class)
+                .setParameter("member", reader.getId())
+                .setParameter("topics", topics.stream().map(Topic::getId).toList())
+                .getResultList()) {
+            marks.put(mark.getTopicId(), mark.getLastReadNumber());
+        }
+        for (Topic topic : topics) {
+            Integer mark = marks.get(topic.getId());
+            if (mark == null && topic.getLastPostAt().isAfter(reader.getCreatedAt())) {
+                unread.put(topic.getId(), 1);
+            } else if (mark != null && mark < topic.postCount()) {
+                unread.put(topic.getId(), mark + 1);
+            }
+        }
+        return unread;
+    }
+}

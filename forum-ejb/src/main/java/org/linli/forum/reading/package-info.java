@@ -1,0 +1,2 @@
+/** Unread tracking: how far each member has read each topic. */
+package org.linli.forum.reading;

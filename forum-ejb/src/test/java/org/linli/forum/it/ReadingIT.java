@@ -1,0 +1,86 @@
+package org.linli.forum.it;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.EJBAccessException;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.linli.forum.board.Board;
+import org.linli.forum.board.BoardService;
+import org.linli.forum.member.MemberService;
+import org.linli.forum.member.Registration;
+import org.linli.forum.post.Post;
+import org.linli.forum.post.PostService;
+import org.linli.forum.reading.ReadingService;
+import org.linli.forum.topic.Topic;
+import org.linli.forum.topic.TopicService;
+
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Unread tracking: what is new to whom, and where reading picks up. */
+@ExtendWith(ArquillianExtension.class)
+class ReadingIT {
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.forumDomain(ReadingIT.class);
+    }
+
+    @EJB
+    private MemberService members;
+
+    @EJB
+    private BoardService boards;
+
+    @EJB
+    private TopicService topics;
+
+    @EJB
+    private PostService posts;
+
+    @EJB
+    private ReadingService reading;
+
+    @Test
+    void aMemberSeesWhatIsNewSinceTheyLastReadAndNewcomersStartCaughtUp() throws Exception {
+        String unique = UUID.randomUUID().toString().substring(0, 8);
+        String reader = "读者" + unique;
+        String writer = "作者" + unique;
+        members.register(new Registration(reader, "r" + unique + "@example.org", "password-" + unique));
+        members.register(new Registration(writer, "w" + unique + "@example.org", "password-" + unique));
+        Board board = As.member("it-admin", "ADMIN", () -> boards.createBoard("未读 " + unique, ""));
+        Post opening = As.member(writer, "RESIDENT", () -> topics.startTopic(board.getId(), "新话题 " + unique, "第一帖"));
+        long topicId = opening.getTopic().getId();
+
+        assertThat(unread(reader, topicId)).as("never opened: unread from the start").isEqualTo(1);
+        As.member(reader, "RESIDENT", () -> reading.markRead(topicId, 1));
+        assertThat(unread(reader, topicId)).isNull();
+
+        As.member(writer, "RESIDENT", () -> posts.reply(topicId, "第二帖"));
+        As.member(writer, "RESIDENT", () -> posts.reply(topicId, "第三帖"));
+        assertThat(unread(reader, topicId)).isEqualTo(2);
+        As.member(reader, "RESIDENT", () -> reading.markRead(topicId, 3));
+        As.member(reader, "RESIDENT", () -> reading.markRead(topicId, 1));
+        assertThat(unread(reader, topicId)).as("an old page does not unread newer posts").isNull();
+
+        // A member who registers now finds this topic read: it is older than their account.
+        String newcomer = "新人" + unique;
+        members.register(new Registration(newcomer, "n" + unique + "@example.org", "password-" + unique));
+        assertThat(unread(newcomer, topicId)).isNull();
+        assertThat(reading.firstUnread(List.of(topics.getTopic(topicId)))).as("anonymous readers track nothing").isEmpty();
+        assertThatThrownBy(() -> reading.markRead(topicId, 1)).isInstanceOf(EJBAccessException.class);
+    }
+
+    private Integer unread(String member, long topicId) throws Exception {
+        return As.member(member, "RESIDENT", () -> {
+            Topic topic = topics.getTopic(topicId);
+            return reading.firstUnread(List.of(topic)).get(topicId);
+        });
+    }
+}
