@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The forum's reason to exist, in Chromium: a resident reports a broken street lamp on 城市建设;
  * staff acknowledge it, answer officially and resolve it; at every step the resident sees where
- * the problem stands. (Notifications by mail are not built yet.)
+ * the problem stands and is told of each step in the forum. (Notifications by mail are not built yet.)
  */
 class ProblemJourneyIT extends SeededPagesTest {
 
@@ -65,8 +65,16 @@ class ProblemJourneyIT extends SeededPagesTest {
         assertThat(status()).isEqualTo("RESOLVED");
         navigate(By.id("signOut:submit"));
 
-        // The resident sees it all: the status, the official answer under the report, the events.
+        // The resident was told at every step, and sees it all: the status, the official answer
+        // under the report, the events.
         signIn(resident, "password-" + resident);
+        assertThat(browser.findElement(By.id("unreadCount")).getText()).isEqualTo("4");
+        navigate(By.id("notificationsLink"));
+        assertThat(browser.findElements(By.cssSelector("#notifications li.unread")).stream().map(e -> e.getAttribute("data-kind")).toList())
+                .containsExactly("STATUS", "OFFICIAL", "REPLY", "STATUS");
+        navigate(By.cssSelector("#notifications li[data-kind='OFFICIAL'] a"));
+        assertThat(browser.getCurrentUrl()).endsWith("#p2");
+        assertThat(browser.findElement(By.id("unreadCount")).getText()).isEqualTo("3");
         browser.get(topicUrl);
         assertThat(status()).isEqualTo("RESOLVED");
         assertThat(browser.findElement(By.cssSelector("#officialAnswer .post-body")).getText()).contains("明天上午到场更换灯具");

@@ -18,6 +18,8 @@ import org.linli.forum.content.ContentRules;
 import org.linli.forum.content.PostRenderer;
 import org.linli.forum.member.Member;
 import org.linli.forum.member.Role;
+import org.linli.forum.notify.NotificationKind;
+import org.linli.forum.notify.Notifier;
 import org.linli.forum.search.SearchChanges;
 import org.linli.forum.security.CurrentMember;
 import org.linli.forum.security.NotPermittedException;
@@ -65,6 +67,8 @@ public class PostService {
         em.flush();
         BoardActivity.recordPost(em, topic, now, false);
         searchChanges.record(post.getId());
+        Notifier.notify(em, NotificationKind.REPLY, topic, post, author);
+        Notifier.watch(em, author, topic);
         return post;
     }
 

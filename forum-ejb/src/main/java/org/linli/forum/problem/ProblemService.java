@@ -12,6 +12,8 @@ import org.linli.forum.common.NotFoundException;
 import org.linli.forum.content.ContentRules;
 import org.linli.forum.member.Member;
 import org.linli.forum.member.Role;
+import org.linli.forum.notify.NotificationKind;
+import org.linli.forum.notify.Notifier;
 import org.linli.forum.post.Post;
 import org.linli.forum.security.CurrentMember;
 import org.linli.forum.security.Permissions;
@@ -52,6 +54,7 @@ public class ProblemService {
         TopicEvent event = new TopicEvent(topic, actor, topic.getProblemStatus(), to, why, now);
         topic.changeStatus(to, now);
         em.persist(event);
+        Notifier.notify(em, NotificationKind.STATUS, topic, null, actor);
         return event;
     }
 
@@ -85,7 +88,10 @@ public class ProblemService {
                 .orElseThrow(() -> new NotFoundException("post", postId));
         Permissions.checkMarkOfficial(actor, post);
         Topic topic = em.find(Topic.class, post.getTopic().getId(), LockModeType.PESSIMISTIC_WRITE);
-        topic.setOfficialAnswerId(post.getId());
+        if (!post.getId().equals(topic.getOfficialAnswerId())) {
+            topic.setOfficialAnswerId(post.getId());
+            Notifier.notify(em, NotificationKind.OFFICIAL, topic, post, actor);
+        }
         return topic;
     }
 

@@ -17,6 +17,8 @@ import org.linli.forum.content.ContentRules;
 import org.linli.forum.content.PostRenderer;
 import org.linli.forum.member.Member;
 import org.linli.forum.member.Role;
+import org.linli.forum.notify.NotificationKind;
+import org.linli.forum.notify.Notifier;
 import org.linli.forum.post.FloodControl;
 import org.linli.forum.post.Post;
 import org.linli.forum.search.SearchChanges;
@@ -65,6 +67,8 @@ public class TopicService {
         em.flush();
         BoardActivity.recordPost(em, topic, now, true);
         searchChanges.record(post.getId());
+        Notifier.watch(em, author, topic);
+        Notifier.notify(em, NotificationKind.NEW_TOPIC, topic, post, author);
         return post;
     }
 

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Named;
 import org.linli.forum.member.Member;
+import org.linli.forum.notify.NotificationService;
 import org.linli.forum.security.CurrentMember;
 import org.linli.forum.security.Permissions;
 
@@ -18,7 +19,11 @@ public class SignedInMember {
     @EJB
     private CurrentMember currentMember;
 
+    @EJB
+    private NotificationService notificationService;
+
     private Optional<Member> member;
+    private Long unreadNotifications;
 
     public Optional<Member> find() {
         if (member == null) {
@@ -35,6 +40,14 @@ public class SignedInMember {
     /** The member, or null for an anonymous reader (for the permission predicates). */
     public Member getMember() {
         return find().orElse(null);
+    }
+
+    /** The signed-in member's unread notifications, for the header (counted once a request). */
+    public long getUnreadNotifications() {
+        if (unreadNotifications == null) {
+            unreadNotifications = isSignedIn() ? notificationService.unreadCount() : 0L;
+        }
+        return unreadNotifications;
     }
 
     /** Offers the report queue and the members' page. */

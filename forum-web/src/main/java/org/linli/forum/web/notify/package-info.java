@@ -1,0 +1,2 @@
+/** A member's notifications, what they watch, and which kinds they want. */
+package org.linli.forum.web.notify;
