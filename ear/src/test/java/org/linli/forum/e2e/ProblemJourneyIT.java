@@ -5,7 +5,11 @@ import org.htmlunit.WebClient;
 import org.htmlunit.WebResponse;
 import org.htmlunit.html.DomElement;
 import org.htmlunit.html.HtmlPage;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 
@@ -19,9 +23,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The forum's reason to exist, in Chromium: a resident reports a broken street lamp on 城市建设;
  * staff acknowledge it, answer officially and resolve it; at every step the resident sees where
- * the problem stands and is told of each step in the forum. (Notifications by mail are not built yet.)
+ * the problem stands, and is told of each step in the forum and by mail (GreenMail stands in
+ * for the SMTP server).
  */
 class ProblemJourneyIT extends SeededPagesTest {
+
+    /** The forum's SMTP server in the tests (arquillian.xml points the server at port 3025). */
+    @RegisterExtension
+    static final GreenMailExtension MAIL = new GreenMailExtension(new ServerSetup(3025, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
+            .withPerMethodLifecycle(false);
 
     private final String unique = UUID.randomUUID().toString().substring(0, 6);
 
@@ -51,6 +61,9 @@ class ProblemJourneyIT extends SeededPagesTest {
         browser.findElement(By.id("form:reason")).sendKeys("已转交区路灯管理所");
         navigate(By.id("form:submit"));
         assertThat(status()).isEqualTo("ACKNOWLEDGED");
+        MimeMessage acknowledged = mailTo(resident, 1).get(0);
+        assertThat(acknowledged.getSubject()).isEqualTo("状态变更：青年路 12 号路灯不亮 " + unique);
+        assertThat(body(acknowledged)).contains("staff", "已受理", topicUrl.replaceAll("\\?.*", "") + "?id=");
         navigate(By.id("reply"));
         browser.findElement(By.id("form:body")).sendKeys("您好，维修人员将于明天上午到场更换灯具。");
         navigate(By.id("form:submit"));
@@ -64,6 +77,14 @@ class ProblemJourneyIT extends SeededPagesTest {
         navigate(By.id("form:submit"));
         assertThat(status()).isEqualTo("RESOLVED");
         navigate(By.id("signOut:submit"));
+        List<MimeMessage> mails = mailTo(resident, 4);
+        assertThat(mails).extracting(MimeMessage::getSubject).containsExactly(
+                "状态变更：青年路 12 号路灯不亮 " + unique, "新回复：青年路 12 号路灯不亮 " + unique,
+                "官方答复：青年路 12 号路灯不亮 " + unique, "状态变更：青年路 12 号路灯不亮 " + unique);
+        assertThat(body(mails.get(2))).contains("/p?id=", "/unsubscribe?m=");
+        assertThat(body(mails.get(3))).contains("已解决");
+        assertThat(mails).allSatisfy(m -> assertThat(m.getAllRecipients()).extracting(Object::toString)
+                .containsExactly(resident + "@example.org"));
 
         // The resident was told at every step, and sees it all: the status, the official answer
         // under the report, the events.
@@ -131,6 +152,64 @@ class ProblemJourneyIT extends SeededPagesTest {
             assertThat(refused.getStatusCode()).isIn(403, 404);
             assertThat(refused.getContentType()).isEqualTo("text/html");
         }
+    }
+
+    @Test
+    void aMailServerThatIsDownLosesNothingAndTheUnsubscribeLinkWorksWithoutSigningIn() throws Exception {
+        Seeder seeder = new Seeder(seederUrl);
+        String resident = "down" + unique;
+        seeder.member(resident, "RESIDENT", null);
+        long board = seeder.board("邮件 " + unique, "PROBLEMS");
+        long topic;
+        try (WebClient web = WebClients.visitor()) {
+            WebClients.signIn(web, forum, resident, "password-" + resident);
+            HtmlPage form = web.getPage(url("/post/new-topic?board=" + board));
+            form.getFormByName("form").getInputByName("form:title").setValue("漏水 " + unique);
+            form.getFormByName("form").getTextAreaByName("form:body").setText("楼上漏水");
+            HtmlPage posted = form.getFormByName("form").getInputByName("form:submit").click();
+            topic = Long.parseLong(posted.getUrl().getQuery().replaceAll("^id=(\\d+).*", "$1"));
+
+            MAIL.stop();
+            try {
+                seeder.replies(topic, List.of("已通知物业 " + unique));
+                assertThat(seeder.state("topic", topic)).as("the reply is stored").contains("replies=1");
+                assertThat(((HtmlPage) web.getPage(url("/"))).getElementById("unreadCount").getTextContent())
+                        .as("and the notification is in the forum").isEqualTo("1");
+                Thread.sleep(6_000);  // at least one failed attempt
+            } finally {
+                MAIL.start();
+            }
+            MimeMessage late = mailTo(resident, 1).get(0);
+            assertThat(late.getSubject()).isEqualTo("新回复：漏水 " + unique);
+
+            // The unsubscribe link works for anyone holding the mail, signed in or not; opening it changes nothing.
+            String link = body(late).lines().filter(line -> line.contains("/unsubscribe?")).findFirst().orElseThrow()
+                    .replaceAll("^.*?(http\\S+).*$", "$1");
+            try (WebClient anonymous = WebClients.visitor()) {
+                HtmlPage page = anonymous.getPage(link);
+                assertThat(page.getElementById("form:confirm")).isNotNull();
+                HtmlPage forged = anonymous.getPage(link.replaceAll("t=[^&]*", "t=forged"));
+                assertThat(forged.getWebResponse().getStatusCode()).isEqualTo(404);
+                HtmlPage done = page.getFormByName("form").getInputByName("form:confirm").click();
+                assertThat(done.getElementById("unsubscribed")).isNotNull();
+            }
+            seeder.replies(topic, List.of("物业明天来 " + unique));
+            Thread.sleep(7_000);
+            assertThat(MAIL.getReceivedMessagesForDomain(resident + "@example.org")).as("no more replies by mail").hasSize(1);
+        }
+    }
+
+    /** Waits for {@code count} mails to the resident, and returns them in the order they came. */
+    private static List<MimeMessage> mailTo(String resident, int count) throws InterruptedException {
+        String address = resident + "@example.org";
+        for (int i = 0; i < 300 && MAIL.getReceivedMessagesForDomain(address).length < count; i++) {
+            Thread.sleep(100);
+        }
+        return List.of(MAIL.getReceivedMessagesForDomain(address));
+    }
+
+    private static String body(MimeMessage message) throws Exception {
+        return String.valueOf(message.getContent());
     }
 
     private String status() {

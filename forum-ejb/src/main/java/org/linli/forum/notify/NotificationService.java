@@ -16,6 +16,7 @@ import org.linli.forum.security.Permissions;
 import org.linli.forum.topic.Topic;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
@@ -137,14 +138,52 @@ public class NotificationService {
     }
 
     public void choose(Set<NotificationKind> wanted) {
-        Member member = currentMember.require();
-        NotificationSettings settings = em.find(NotificationSettings.class, member.getId());
-        if (settings == null) {
-            settings = new NotificationSettings(member.getId());
-            em.persist(settings);
-        }
+        NotificationSettings settings = settingsOf(currentMember.require().getId());
         for (NotificationKind kind : NotificationKind.values()) {
             settings.choose(kind, wanted.contains(kind));
         }
+    }
+
+    /** The caller's settings (defaults if they never chose). */
+    public NotificationSettings settings() {
+        long memberId = currentMember.require().getId();
+        return Optional.ofNullable(em.find(NotificationSettings.class, memberId)).orElseGet(() -> new NotificationSettings(memberId));
+    }
+
+    /** Whether the caller also wants mail, and in which language ("en" or "zh-CN"). */
+    public void chooseMail(boolean email, String language) {
+        NotificationSettings settings = settingsOf(currentMember.require().getId());
+        settings.chooseEmail(email);
+        settings.chooseLanguage(language);
+    }
+
+    /**
+     * The link in a mail: no more mails of this kind for this member. Needs no sign-in, but a
+     * token only the forum can make; a wrong one is not found.
+     */
+    @PermitAll
+    public void unsubscribe(long memberId, String kindName, String token) {
+        NotificationKind kind = Arrays.stream(NotificationKind.values()).filter(k -> k.name().equals(kindName)).findFirst()
+                .orElseThrow(() -> new NotFoundException("notification", kindName));
+        if (em.find(Member.class, memberId) == null || !MailTokens.verify(memberId, kind.name(), token)) {
+            throw new NotFoundException("notification", kindName);
+        }
+        settingsOf(memberId).choose(kind, false);
+    }
+
+    /** Whether an unsubscribe link is genuine (the page checks before offering its button). */
+    @PermitAll
+    public boolean isGenuine(long memberId, String kindName, String token) {
+        return Arrays.stream(NotificationKind.values()).anyMatch(k -> k.name().equals(kindName))
+                && MailTokens.verify(memberId, kindName, token);
+    }
+
+    private NotificationSettings settingsOf(long memberId) {
+        NotificationSettings settings = em.find(NotificationSettings.class, memberId);
+        if (settings == null) {
+            settings = new NotificationSettings(memberId);
+            em.persist(settings);
+        }
+        return settings;
     }
 }

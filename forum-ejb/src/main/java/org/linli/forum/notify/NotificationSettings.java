@@ -26,6 +26,14 @@ public class NotificationSettings {
     @Column(name = "notify_official", nullable = false)
     private boolean official = true;
 
+    /** The language of the member's mails: "en" or (null, the default) "zh-CN". */
+    @Column(length = 16)
+    private String language;
+
+    /** Whether the notifications the member wants also come by email. */
+    @Column(nullable = false)
+    private boolean email = true;
+
     protected NotificationSettings() {
     }
 
@@ -49,6 +57,26 @@ public class NotificationSettings {
             case STATUS -> status = wanted;
             case OFFICIAL -> official = wanted;
         }
+    }
+
+    public Long getMemberId() {
+        return memberId;
+    }
+
+    public String getLanguage() {
+        return language == null ? "zh-CN" : language;
+    }
+
+    void chooseLanguage(String language) {
+        this.language = "en".equals(language) ? "en" : null;
+    }
+
+    public boolean isEmail() {
+        return email;
+    }
+
+    void chooseEmail(boolean email) {
+        this.email = email;
     }
 
     /** The field that holds {@code kind}, for queries. */

@@ -86,7 +86,10 @@ class NotificationIT {
         assertThat(kinds(author)).containsExactly(NotificationKind.OFFICIAL, NotificationKind.REPLY, NotificationKind.STATUS,
                 NotificationKind.REPLY);
         assertThat(kinds(neighbour)).containsExactly(NotificationKind.OFFICIAL, NotificationKind.REPLY);
-        assertThat(kinds("staff")).as("staff are not told of their own acts").doesNotContain(NotificationKind.STATUS);
+        // The demo staff account is shared with other tests: only this topic's notifications count.
+        assertThat(As.member("staff", "STAFF", () -> notifications.list(1)).getItems().stream()
+                .filter(n -> n.getTopic().getId() == topicId).map(Notification::getKind).toList())
+                .as("staff are not told of their own acts").isEmpty();
 
         assertThat(As.member(author, "RESIDENT", () -> notifications.unreadCount())).isEqualTo(4);
         Notification newest = As.member(author, "RESIDENT", () -> notifications.list(1)).getItems().get(0);

@@ -5,6 +5,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 import org.linli.forum.notify.NotificationKind;
 import org.linli.forum.notify.NotificationService;
+import org.linli.forum.notify.NotificationSettings;
 import org.linli.forum.web.i18n.Messages;
 
 import java.io.Serializable;
@@ -26,9 +27,15 @@ public class SettingsBacking implements Serializable {
     /** An array, not a list: Faces converts checkbox values to the array's enum type. */
     private NotificationKind[] wanted;
 
+    private boolean email;
+    private String language;
+
     public void load() {
         if (wanted == null) {
             wanted = notificationService.wanted().toArray(NotificationKind[]::new);
+            NotificationSettings settings = notificationService.settings();
+            email = settings.isEmail();
+            language = settings.getLanguage();
         }
     }
 
@@ -38,11 +45,28 @@ public class SettingsBacking implements Serializable {
             chosen.addAll(Arrays.asList(wanted));
         }
         notificationService.choose(chosen);
+        notificationService.chooseMail(email, language);
         Messages.info("settings.saved");
     }
 
     public List<NotificationKind> getKinds() {
         return List.of(NotificationKind.values());
+    }
+
+    public boolean isEmail() {
+        return email;
+    }
+
+    public void setEmail(boolean email) {
+        this.email = email;
+    }
+
+    public String getLanguage() {
+        return language;
+    }
+
+    public void setLanguage(String language) {
+        this.language = language;
     }
 
     public NotificationKind[] getWanted() {

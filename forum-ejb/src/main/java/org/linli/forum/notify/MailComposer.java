@@ -1,0 +1,48 @@
+package org.linli.forum.notify;
+
+import org.linli.forum.common.ForumSettings;
+import org.linli.forum.member.Member;
+import org.linli.forum.post.Post;
+import org.linli.forum.topic.Topic;
+
+import java.text.MessageFormat;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.ResourceBundle;
+
+/**
+ * Writes a notification mail in the recipient's language: what happened, a link to it, and a
+ * signed link that turns this kind of mail off without signing in. Plain text only: nothing a
+ * member typed is ever sent as HTML.
+ */
+final class MailComposer {
+
+    private static final String BUNDLE = "org.linli.forum.notify.mail";
+
+    private MailComposer() {
+    }
+
+    /** The forum's address as mail links need it (setting linli.base.url). */
+    static String baseUrl() {
+        return ForumSettings.get("linli.base.url").orElse("http://127.0.0.1:8080").replaceAll("/+$", "");
+    }
+
+    static OutgoingMail compose(Member recipient, String language, NotificationKind kind, Topic topic, Post post, Member actor) {
+        Locale locale = "en".equals(language) ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
+        ResourceBundle text = ResourceBundle.getBundle(BUNDLE, locale,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        String base = baseUrl();
+        String link = post != null ? base + "/p?id=" + post.getId() : base + "/topic?id=" + topic.getId() + "&page=last";
+        String status = topic.getProblemStatus() == null ? "" : text.getString("status." + topic.getProblemStatus().name());
+        String unsubscribe = base + "/unsubscribe?m=" + recipient.getId() + "&k=" + kind.name()
+                + "&t=" + MailTokens.sign(recipient.getId(), kind.name());
+        Object[] arguments = {topic.getTitle(), actor.getDisplayName(), link, status, unsubscribe, base + "/member/settings"};
+        String subject = format(text, "subject." + kind.name(), locale, arguments);
+        String body = format(text, "body." + kind.name(), locale, arguments) + format(text, "footer", locale, arguments);
+        return new OutgoingMail(recipient.getId(), recipient.getEmail(), subject, body, Instant.now());
+    }
+
+    private static String format(ResourceBundle text, String key, Locale locale, Object[] arguments) {
+        return new MessageFormat(text.getString(key), locale).format(arguments);
+    }
+}

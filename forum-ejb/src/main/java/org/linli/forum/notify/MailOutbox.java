@@ -1,0 +1,53 @@
+package org.linli.forum.notify;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The outbox's bookkeeping for the {@link MailSender}, each step a short transaction of its own,
+ * so that talking to the mail server never happens inside one.
+ */
+@Stateless
+@PermitAll  // internal: called by the mail sender's timer only
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class MailOutbox {
+
+    static final int BATCH = 50;
+
+    @PersistenceContext
+    private EntityManager em;
+
+    /** Mails due now that are neither sent nor given up, oldest first. */
+    public List<OutgoingMail> due(Instant now) {
+        return em.createQuery("""
+                select m from OutgoingMail m
+                where m.sentAt is null and m.failedAt is null and m.nextAttemptAt <= :now
+                order by m.nextAttemptAt, m.id""", OutgoingMail.class)
+                .setParameter("now", now)
+                .setMaxResults(BATCH)
+                .getResultList();
+    }
+
+    public void sent(long id, Instant at) {
+        em.find(OutgoingMail.class, id).sent(at);
+    }
+
+    public OutgoingMail failed(long id, Instant at, String error) {
+        OutgoingMail mail = em.find(OutgoingMail.class, id);
+        mail.failed(at, error);
+        return mail;
+    }
+
+    /** Mails not yet sent (the administration page and tests ask). */
+    public long pending() {
+        return em.createQuery("select count(m) from OutgoingMail m where m.sentAt is null and m.failedAt is null", Long.class)
+                .getSingleResult();
+    }
+}

@@ -1,0 +1,98 @@
+package org.linli.forum.notify;
+
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Sends the outbox every few seconds through the server's mail session ({@code java:jboss/mail/linli},
+ * configured by ear/src/main/wildfly/configure-server.cli from the linli.smtp.* and linli.mail.*
+ * settings). Only committed mails are in the outbox, so nothing is sent for a post that rolled
+ * back; a failure is logged and retried with growing waits, and gives up after
+ * {@link OutgoingMail#MAX_ATTEMPTS} attempts.
+ */
+@Singleton
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+@PermitAll
+public class MailSender {
+
+    private static final Logger LOG = Logger.getLogger(MailSender.class.getName());
+
+    @Resource(lookup = "java:jboss/mail/linli")
+    private Session session;
+
+    @EJB
+    private MailOutbox outbox;
+
+    private final AtomicBoolean sending = new AtomicBoolean();
+
+    @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false)
+    void everyFewSeconds() {
+        sendDue();
+    }
+
+    /** Sends what is due; returns how many went. One run at a time. */
+    public int sendDue() {
+        if (!sending.compareAndSet(false, true)) {
+            return 0;
+        }
+        int sent = 0;
+        try {
+            List<OutgoingMail> due;
+            do {
+                due = outbox.due(Instant.now());
+                for (OutgoingMail mail : due) {
+                    if (send(mail)) {
+                        sent++;
+                    }
+                }
+            } while (due.size() == MailOutbox.BATCH);
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "Sending mail failed; the outbox is tried again in a few seconds", e);
+        } finally {
+            sending.set(false);
+        }
+        return sent;
+    }
+
+    private boolean send(OutgoingMail mail) {
+        try {
+            MimeMessage message = new MimeMessage(session);
+            message.setRecipient(Message.RecipientType.TO, new InternetAddress(mail.getTo(), true));
+            message.setSubject(mail.getSubject(), "UTF-8");
+            message.setText(mail.getBody(), "UTF-8");
+            message.setSentDate(new Date());
+            Transport.send(message);
+            outbox.sent(mail.getId(), Instant.now());
+            return true;
+        } catch (MessagingException | RuntimeException e) {
+            OutgoingMail failed = outbox.failed(mail.getId(), Instant.now(), String.valueOf(e.getMessage()));
+            if (failed.getFailedAt() != null) {
+                LOG.log(Level.SEVERE, "Gave up on mail " + mail.getId() + " after " + failed.getAttempts() + " attempts: " + e);
+            } else {
+                LOG.log(Level.WARNING, "Mail " + mail.getId() + " was not sent (attempt " + failed.getAttempts() + "), will retry: " + e);
+            }
+            return false;
+        }
+    }
+}
