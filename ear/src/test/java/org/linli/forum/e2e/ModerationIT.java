@@ -4,6 +4,7 @@ import org.htmlunit.Page;
 import org.htmlunit.WebClient;
 import org.htmlunit.WebRequest;
 import org.htmlunit.WebResponse;
+import org.htmlunit.html.DomElement;
 import org.htmlunit.html.DomNode;
 import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlPage;
@@ -274,6 +275,45 @@ class ModerationIT extends SeededPagesTest {
             String anchor = after.getUrl().getRef();
             return Long.parseLong(after.querySelector("#" + anchor + " a.number").getAttributes().getNamedItem("href")
                     .getNodeValue().replaceAll(".*id=", ""));
+        }
+    }
+
+    @Test
+    void aResidentReportsAPostAModeratorDismissesItAndTheReporterSeesTheOutcome() throws Exception {
+        Seeder seeder = new Seeder(seederUrl);
+        long board = seeder.board("举报页 " + unique);
+        long topic = seeder.topics(board, List.of("举报 " + unique)).get(0).id();
+        long post = seeder.replies(topic, List.of("可疑的广告 " + unique)).get(0).id();
+        String reporter = "reporter" + unique;
+        seeder.member(reporter, "RESIDENT", null);
+        seeder.member("boardmod" + unique, "MODERATOR", board);
+
+        try (WebClient resident = WebClients.visitor(); WebClient moderator = WebClients.visitor()) {
+            WebClients.signIn(resident, forum, reporter, "password-" + reporter);
+            HtmlPage form = resident.getPage(url("/post/report?post=" + post));
+            HtmlPage refused = form.getFormByName("form").getInputByName("form:submit").click();
+            assertThat(refused.getWebResponse().getStatusCode()).as("a reason is required").isEqualTo(422);
+            refused.getFormByName("form").getTextAreaByName("form:reason").setText("广告");
+            HtmlPage mine = refused.getFormByName("form").getInputByName("form:submit").click();
+            assertThat(mine.querySelector("#reports tr.report").getAttributes().getNamedItem("data-status").getNodeValue()).isEqualTo("OPEN");
+            assertThat(((HtmlPage) resident.getPage(url("/post/report?post=" + post))).getElementById("alreadyReported")).isNotNull();
+
+            WebClients.signIn(moderator, forum, "boardmod" + unique, "password-boardmod" + unique);
+            HtmlPage queue = moderator.getPage(url("/mod/reports"));
+            DomElement section = queue.querySelectorAll("section.report").stream().map(n -> (DomElement) n)
+                    .filter(n -> n.getTextContent().contains("可疑的广告 " + unique)).findFirst().orElseThrow();
+            HtmlForm resolve = (HtmlForm) section.querySelector("form");
+            resolve.getInputsByName(resolve.getId() + ":note").get(0).setValue("这是正常的转让信息");
+            HtmlPage after = ((HtmlSubmitInput) resolve.getInputsByName(resolve.getId() + ":dismiss").get(0)).click();
+            assertThat(after.getWebResponse().getStatusCode()).isEqualTo(200);
+            assertThat(after.asNormalizedText()).doesNotContain("可疑的广告 " + unique);
+
+            HtmlPage outcome = resident.getPage(url("/member/reports"));
+            assertThat(outcome.querySelector("#reports tr.report").getAttributes().getNamedItem("data-status").getNodeValue())
+                    .isEqualTo("DISMISSED");
+            assertThat(outcome.querySelector("#reports .note").getTextContent()).isEqualTo("这是正常的转让信息");
+            HtmlPage log = moderator.getPage(url("/mod/log?action=REPORT_DISMISSED&moderator=boardmod" + unique));
+            assertThat(log.querySelectorAll("#entries tr.entry")).hasSize(1);
         }
     }
 

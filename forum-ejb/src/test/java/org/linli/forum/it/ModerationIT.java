@@ -214,6 +214,29 @@ class ModerationIT {
     }
 
     @Test
+    void authorsDeleteTheirOwnPostsOnlyAndModeratorsStillReadAndRestoreThem() throws Exception {
+        Post opening = As.member(resident, "RESIDENT", () -> topics.startTopic(boards.listBoards().get(0).getId(), "删帖 " + unique, "原帖"));
+        Post reply = As.member(resident, "RESIDENT", () -> posts.reply(opening.getTopic().getId(), "说错了 " + unique));
+        String other = "路人" + unique;
+        members.register(new Registration(other, "d" + unique + "@example.org", "password-" + unique));
+        assertThatThrownBy(() -> As.member(other, "RESIDENT", () -> posts.delete(reply.getId())))
+                .isInstanceOf(org.linli.forum.security.NotPermittedException.class);
+
+        Post deleted = As.member(resident, "RESIDENT", () -> posts.delete(reply.getId()));
+        assertThat(deleted.isHidden()).isTrue();
+        assertThat(deleted.isDeletedByAuthor()).isTrue();
+        assertThatThrownBy(() -> posts.getPost(reply.getId())).as("anonymous").isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> As.member(resident, "RESIDENT", () -> posts.getPost(reply.getId())))
+                .as("gone for its author too").isInstanceOf(NotFoundException.class);
+        assertThat(As.member("moderator", "MODERATOR", () -> posts.getPost(reply.getId())).getSource()).isEqualTo("说错了 " + unique);
+        assertThat(As.member("staff", "STAFF", () -> audit.list(resident, null, AuditAction.POST_DELETED_BY_AUTHOR, 1)).getItems())
+                .extracting(AuditEntry::getTargetId).containsExactly(reply.getId());
+
+        As.member("moderator", "MODERATOR", () -> moderation.restorePost(reply.getId(), "作者要求恢复"));
+        assertThat(posts.getPost(reply.getId()).isDeletedByAuthor()).isFalse();
+    }
+
+    @Test
     void floodControlSpacesAMembersPostsAndRefusesRepeats() throws Exception {
         String previous = System.getProperty("linli.flood.interval");
         System.setProperty("linli.flood.interval", "15");
