@@ -15,6 +15,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
@@ -38,6 +42,9 @@ public final class SearchBenchmark {
 
     /** Keeps the scans' results alive, so the JIT cannot drop the loop. */
     private static long blackhole;
+    /** Indexing threads (-Dbench.threads, default one per core). */
+    private static final int THREADS = Integer.getInteger("bench.threads", Runtime.getRuntime().availableProcessors());
+    private static final int IN_FLIGHT = THREADS * 256;
 
     private SearchBenchmark() {
     }
@@ -45,8 +52,8 @@ public final class SearchBenchmark {
     public static void main(String[] args) throws IOException {
         List<Integer> sizes = args.length == 0 ? List.of(100_000) : Arrays.stream(args).map(Integer::valueOf).toList();
         List<String[]> seeds = seeds();
-        System.out.printf(Locale.ROOT, "%d seed texts from the corpora; %d cores; heap %d MB%n", seeds.size(),
-                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+        System.out.printf(Locale.ROOT, "%d seed texts from the corpora; %d cores; %d indexing threads; heap %d MB%n", seeds.size(),
+                Runtime.getRuntime().availableProcessors(), THREADS, Runtime.getRuntime().maxMemory() >> 20);
         System.out.println("| posts | index posts/s | index size MB | query p50 ms | query p99 ms | scan p50 ms | scan p99 ms | scan/index p50 | scan/index p99 |");
         System.out.println("|---|---|---|---|---|---|---|---|---|");
         for (int size : sizes) {
@@ -62,14 +69,33 @@ public final class SearchBenchmark {
         long started = System.nanoTime();
         try (PostIndex index = PostIndex.open(FSDirectory.open(folder))) {
             Instant epoch = Instant.parse("2019-01-01T00:00:00Z");
+            // The IndexWriter takes documents from several threads at once; analysis is the cost.
+            ExecutorService indexers = Executors.newFixedThreadPool(THREADS);
+            Semaphore inFlight = new Semaphore(IN_FLIGHT);
+            AtomicReference<IOException> failure = new AtomicReference<>();
             for (int i = 0; i < size; i++) {
                 String[] seed = seeds.get(i % seeds.size());
                 String body = vary(seed[1], i / seeds.size(), random);
                 // Many short topics, a few long ones: every 50th post opens a new topic, one topic in 500 keeps growing.
                 long topic = i % 500 == 0 ? 1 : i / 50 + 2;
-                index.upsert(new PostDocument(i + 1, topic, 1 + i % 3, i % 50 + 1, "user" + (i % 997), seed[0], body,
-                        epoch.plusSeconds(i * 60L), i % 100 != 0));
+                PostDocument document = new PostDocument(i + 1, topic, 1 + i % 3, i % 50 + 1, "user" + (i % 997), seed[0], body,
+                        epoch.plusSeconds(i * 60L), i % 100 != 0);
+                inFlight.acquireUninterruptibly();
+                indexers.execute(() -> {
+                    try {
+                        index.upsert(document);
+                    } catch (IOException e) {
+                        failure.compareAndSet(null, e);
+                    } finally {
+                        inFlight.release();
+                    }
+                });
                 texts.add(seed[0] + "\n" + body);
+            }
+            inFlight.acquireUninterruptibly(IN_FLIGHT);  // every document is in
+            indexers.shutdown();
+            if (failure.get() != null) {
+                throw failure.get();
             }
             index.commit(java.util.Map.of("watermark", Integer.toString(size)));
             index.refresh();
