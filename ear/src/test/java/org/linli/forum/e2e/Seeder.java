@@ -82,6 +82,11 @@ final class Seeder {
         return post("/seed/state?" + kind + "=" + encode(String.valueOf(key)), "").get(0);
     }
 
+    /** SQL statements run by the request that carried {@code X-Linli-Probe: probe}. */
+    int statements(String probe) throws IOException, InterruptedException {
+        return Integer.parseInt(post("/seed/statements?probe=" + encode(probe), "").get(0));
+    }
+
     void floodInterval(int seconds) throws IOException, InterruptedException {
         post("/seed/setting?name=linli.flood.interval&value=" + seconds, "");
     }

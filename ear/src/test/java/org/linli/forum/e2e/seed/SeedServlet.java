@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.linli.forum.board.BoardKind;
 import org.linli.forum.board.BoardService;
 import org.linli.forum.common.ForumException;
+import org.linli.forum.common.StatementCount;
 import org.linli.forum.it.As;
 import org.linli.forum.member.Member;
 import org.linli.forum.member.MemberService;
@@ -40,7 +41,8 @@ import java.util.concurrent.Callable;
  *     <li>POST /seed/suspend?name=… suspends a member for a day; /seed/hide?post=… hides a post;
  *         /seed/lock?topic=… locks a topic;</li>
  *     <li>POST /seed/state?topic=…|post=…|member=… describes it: "locked=… pinned=… hidden=… board=…" and so on;</li>
- *     <li>POST /seed/setting?name=linli.flood.interval&amp;value=… changes the flood interval of the running server.</li>
+ *     <li>POST /seed/setting?name=linli.flood.interval&amp;value=… changes the flood interval of the running server;</li>
+ *     <li>POST /seed/statements?probe=… how many SQL statements the request with that X-Linli-Probe header ran.</li>
  * </ul>
  */
 @WebServlet("/seed/*")
@@ -125,6 +127,17 @@ public class SeedServlet extends HttpServlet {
             }
             case "/state" -> {
                 return As.member("admin", "ADMIN", () -> state(request));
+            }
+            case "/statements" -> {
+                // The client may have its response before the request's filter has noted the count.
+                Integer count = null;
+                for (int i = 0; i < 100 && count == null; i++) {
+                    count = StatementCount.probed(request.getParameter("probe"));
+                    if (count == null) {
+                        Thread.sleep(20);
+                    }
+                }
+                return String.valueOf(count);
             }
             case "/setting" -> {
                 if (!"linli.flood.interval".equals(name)) {
