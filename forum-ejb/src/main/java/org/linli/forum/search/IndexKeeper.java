@@ -76,37 +76,43 @@ final class IndexKeeper implements Closeable {
     /** Applies every committed change past the watermark; returns how many it applied. */
     int applyPending() {
         synchronized (writing) {
-            int applied = 0;
             try {
-                long from = watermark.value();
-                List<SearchChange> changes;
-                do {
-                    changes = em.createQuery("select c from SearchChange c where c.seq > :from order by c.seq", SearchChange.class)
-                            .setParameter("from", from).setMaxResults(BATCH).getResultList();
-                    Instant now = Instant.now();
-                    List<SearchChange> fresh = changes.stream().filter(c -> !watermark.isApplied(c.getSeq())).toList();
-                    if (!fresh.isEmpty()) {
-                        PostDocuments.upsert(em, index, PostDocuments.postsOf(em, fresh));
-                    }
-                    for (SearchChange change : fresh) {
-                        watermark.applied(change.getSeq(), now);
-                    }
-                    applied += fresh.size();
-                    if (!changes.isEmpty()) {
-                        from = changes.get(changes.size() - 1).getSeq();
-                    }
-                } while (changes.size() == BATCH);
-                long before = watermark.value();
-                watermark.advance(Instant.now());
-                if (applied > 0 || watermark.value() != before) {
-                    index.commit(Map.of(WATERMARK, Long.toString(watermark.value())));
-                    index.refresh();
-                }
+                return catchUp(index, watermark);
             } catch (IOException | RuntimeException e) {
                 LOG.log(Level.SEVERE, "Applying search changes failed; they are retried from the watermark", e);
+                return 0;
             }
-            return applied;
         }
+    }
+
+    /** Applies the changes past {@code mark} to {@code target}, then commits it with the new mark. */
+    private int catchUp(PostIndex target, Watermark mark) throws IOException {
+        int applied = 0;
+        long from = mark.value();
+        List<SearchChange> changes;
+        do {
+            changes = em.createQuery("select c from SearchChange c where c.seq > :from order by c.seq", SearchChange.class)
+                    .setParameter("from", from).setMaxResults(BATCH).getResultList();
+            Instant now = Instant.now();
+            List<SearchChange> fresh = changes.stream().filter(c -> !mark.isApplied(c.getSeq())).toList();
+            if (!fresh.isEmpty()) {
+                PostDocuments.upsert(em, target, PostDocuments.postsOf(em, fresh));
+            }
+            for (SearchChange change : fresh) {
+                mark.applied(change.getSeq(), now);
+            }
+            applied += fresh.size();
+            if (!changes.isEmpty()) {
+                from = changes.get(changes.size() - 1).getSeq();
+            }
+        } while (changes.size() == BATCH);
+        long before = mark.value();
+        mark.advance(Instant.now());
+        if (applied > 0 || mark.value() != before) {
+            target.commit(Map.of(WATERMARK, Long.toString(mark.value())));
+            target.refresh();
+        }
+        return applied;
     }
 
     /**
@@ -124,14 +130,17 @@ final class IndexKeeper implements Closeable {
                 closeQuietly(built);
                 throw e;
             }
+            // Caught up with what changed while it was built before it serves, so that no search
+            // finds less than the old index had a moment before.
+            Watermark builtMark = new Watermark(rebuiltFrom, patience);
             synchronized (writing) {
+                catchUp(built, builtMark);
                 PostIndex old = index;
                 index = built;
-                watermark = new Watermark(rebuiltFrom, patience);
+                watermark = builtMark;
                 closeQuietly(old);
                 deleteGenerationsBut(fresh);
             }
-            applyPending();
             return built.size();
         }
     }
