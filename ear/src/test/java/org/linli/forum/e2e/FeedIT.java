@@ -11,8 +11,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,6 +53,21 @@ class FeedIT extends SeededPagesTest {
         assertThat(entries.get(0).getAuthor()).isEqualTo("staff");
         assertThat(entries.get(0).getContents().get(0).getValue()).isEqualTo("<p>XSS title probe</p>\n");
         assertThat(entries).allSatisfy(entry -> assertThat(entry.getPublishedDate()).isNotNull());
+
+        // A topic whose opening post a moderator hid leaves the feed.
+        long hiddenOpening = Long.parseLong(Pattern.compile("id=(\\d+)").matcher(entries.get(0).getLink()).results()
+                .findFirst().orElseThrow().group(1));
+        seeder.hide(firstPostOf(hiddenOpening));
+        SyndFeed after = new SyndFeedInput().build(new XmlReader(new ByteArrayInputStream(get("/feed/board/" + board).body())));
+        assertThat(after.getEntries()).extracting(SyndEntry::getTitle).doesNotContain(titles.get(3));
+    }
+
+    /** The id of a topic's opening post, read off its page. */
+    private long firstPostOf(long topic) throws Exception {
+        String html = new String(get("/topic?id=" + topic).body(), StandardCharsets.UTF_8);
+        Matcher number = Pattern.compile("id=\"p1\"[\\s\\S]*?href=\"/p\\?id=(\\d+)\"").matcher(html);
+        assertThat(number.find()).isTrue();
+        return Long.parseLong(number.group(1));
     }
 
     @Test

@@ -80,22 +80,28 @@ public class NotificationService {
     @PermitAll
     public long unreadCount() {
         return currentMember.find()
-                .map(member -> em.createQuery("select count(n) from Notification n where n.member = :member and n.readAt is null", Long.class)
+                .map(member -> em.createQuery("""
+                                select count(n) from Notification n
+                                where n.member = :member and n.readAt is null and n.topic.hiddenAt is null""", Long.class)
                         .setParameter("member", member).getSingleResult())
                 .orElse(0L);
     }
 
-    /** Page {@code number} of the caller's notifications, newest first. */
+    /**
+     * Page {@code number} of the caller's notifications, newest first. Notifications about a
+     * topic that has since been hidden are left out (its title is no longer for readers).
+     */
     public Page<Notification> list(int number) {
         Member member = currentMember.require();
-        long total = em.createQuery("select count(n) from Notification n where n.member = :member", Long.class)
+        long total = em.createQuery("select count(n) from Notification n where n.member = :member and n.topic.hiddenAt is null",
+                        Long.class)
                 .setParameter("member", member).getSingleResult();
         if (number < 1 || number > Page.totalPages(total, PAGE_SIZE)) {
             throw new NotFoundException("page", number);
         }
         var items = em.createQuery("""
                 select n from Notification n join fetch n.topic join fetch n.actor left join fetch n.post
-                where n.member = :member order by n.id desc""", Notification.class)
+                where n.member = :member and n.topic.hiddenAt is null order by n.id desc""", Notification.class)
                 .setParameter("member", member)
                 .setFirstResult(Page.firstIndex(number, PAGE_SIZE))
                 .setMaxResults(PAGE_SIZE)

@@ -117,7 +117,7 @@ public class TopicService {
         boardService.getBoard(boardId);
         return em.createQuery("""
                 select p from Post p join fetch p.topic join fetch p.author
-                where p.number = 1 and p.topic.board.id = :board and p.topic.hiddenAt is null
+                where p.number = 1 and p.topic.board.id = :board and p.topic.hiddenAt is null and p.hiddenAt is null
                 order by p.createdAt desc, p.id desc""", Post.class)
                 .setParameter("board", boardId)
                 .setMaxResults(max)

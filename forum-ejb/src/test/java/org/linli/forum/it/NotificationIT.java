@@ -13,6 +13,7 @@ import org.linli.forum.board.BoardService;
 import org.linli.forum.common.NotFoundException;
 import org.linli.forum.member.MemberService;
 import org.linli.forum.member.Registration;
+import org.linli.forum.moderation.ModerationService;
 import org.linli.forum.notify.Notification;
 import org.linli.forum.notify.NotificationKind;
 import org.linli.forum.notify.NotificationService;
@@ -55,6 +56,9 @@ class NotificationIT {
 
     @EJB
     private NotificationService notifications;
+
+    @EJB
+    private ModerationService moderation;
 
     @Test
     void watchersAreToldOfRepliesStatusAndOfficialAnswersButNotOfTheirOwnActs() throws Exception {
@@ -99,6 +103,15 @@ class NotificationIT {
                 .as("nobody opens another's notification").isInstanceOf(NotFoundException.class);
         As.member(author, "RESIDENT", () -> notifications.markAllRead());
         assertThat(As.member(author, "RESIDENT", () -> notifications.unreadCount())).isZero();
+
+        // A topic hidden since is no longer in anyone's notifications.
+        As.member(neighbour, "RESIDENT", () -> posts.reply(topicId, "还有一件事"));
+        assertThat(As.member(author, "RESIDENT", () -> notifications.unreadCount())).isEqualTo(1);
+        As.member("moderator", "MODERATOR", () -> moderation.hideTopic(topicId, "涉及隐私"));
+        assertThat(As.member(author, "RESIDENT", () -> notifications.unreadCount())).isZero();
+        assertThat(kinds(author)).isEmpty();
+        As.member("moderator", "MODERATOR", () -> moderation.restoreTopic(topicId, "已处理"));
+        As.member(author, "RESIDENT", () -> notifications.markAllRead());
 
         // Unwatching stops it.
         As.member(author, "RESIDENT", () -> notifications.watchTopic(topicId, false));
