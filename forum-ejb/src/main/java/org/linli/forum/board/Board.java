@@ -1,5 +1,6 @@
 package org.linli.forum.board;
 
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -21,8 +22,11 @@ import java.util.Objects;
 
 /**
  * A board of the forum. Its counters and last activity are maintained by {@link BoardActivity}.
+ * Boards are read on every page and change rarely: they are in the second-level cache (the JPQL
+ * bulk update that counts a new post evicts them).
  */
 @Entity
+@Cacheable
 @NamedEntityGraph(name = Board.WITH_LAST_ACTIVITY,
         attributeNodes = @NamedAttributeNode(value = "lastTopic", subgraph = "topic"),
         subgraphs = @NamedSubgraph(name = "topic", attributeNodes = @NamedAttributeNode("lastPoster")))
