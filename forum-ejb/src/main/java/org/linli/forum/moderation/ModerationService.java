@@ -47,8 +47,27 @@ public class ModerationService {
     @Inject
     private SearchChanges searchChanges;
 
-    /** Locks a topic (no more replies but from moderators and staff) or opens it again. */
-    public Topic setLocked(long topicId, boolean locked, String reason) {
+    /** Locks a topic: no more replies but from its moderators and staff. */
+    public Topic lock(long topicId, String reason) {
+        return changeLock(topicId, true, reason);
+    }
+
+    /** Opens a locked topic for replies again. */
+    public Topic unlock(long topicId, String reason) {
+        return changeLock(topicId, false, reason);
+    }
+
+    /** Pins a topic to the top of its board. */
+    public Topic pin(long topicId, String reason) {
+        return changePin(topicId, true, reason);
+    }
+
+    /** Lets a pinned topic sink with the others again. */
+    public Topic unpin(long topicId, String reason) {
+        return changePin(topicId, false, reason);
+    }
+
+    private Topic changeLock(long topicId, boolean locked, String reason) {
         Member moderator = currentMember.require();
         Topic topic = moderatedTopic(moderator, topicId);
         String why = ContentRules.checkReason(reason, false);
@@ -59,8 +78,7 @@ public class ModerationService {
         return topic;
     }
 
-    /** Pins a topic to the top of its board, or lets it sink with the others again. */
-    public Topic setPinned(long topicId, boolean pinned, String reason) {
+    private Topic changePin(long topicId, boolean pinned, String reason) {
         Member moderator = currentMember.require();
         Topic topic = moderatedTopic(moderator, topicId);
         String why = ContentRules.checkReason(reason, false);

@@ -142,7 +142,7 @@ class PermissionMatrixIT {
             As.member(ADMIN, "ADMIN", () -> moderation.suspend(id, null, "矩阵测试"));
         }
         if (action == Action.REPLY_LOCKED) {
-            As.member(ADMIN, "ADMIN", () -> moderation.setLocked(world.topicId(), true, null));
+            As.member(ADMIN, "ADMIN", () -> moderation.lock(world.topicId(), null));
         }
         long othersPost = actor == Actor.RESIDENT ? world.openingPostId() : world.residentPostId();
 
@@ -151,8 +151,8 @@ class PermissionMatrixIT {
             case REPLY, REPLY_LOCKED -> () -> posts.reply(world.topicId(), "回复 " + shortId());
             case EDIT_OWN -> () -> posts.edit(ownPost == null ? world.residentPostId() : ownPost, "改过了 " + shortId());
             case EDIT_OTHERS -> () -> posts.edit(othersPost, "改别人的 " + shortId());
-            case LOCK -> () -> moderation.setLocked(world.topicId(), true, null);
-            case PIN -> () -> moderation.setPinned(world.topicId(), true, null);
+            case LOCK -> () -> moderation.lock(world.topicId(), null);
+            case PIN -> () -> moderation.pin(world.topicId(), null);
             case MOVE -> () -> moderation.move(world.topicId(), boardB.getId(), "放错版块");
             case HIDE_POST -> () -> moderation.hidePost(world.residentPostId(), "广告");
             case HIDE_TOPIC -> () -> moderation.hideTopic(world.topicId(), "重复主题");

@@ -117,7 +117,7 @@ public class SeedServlet extends HttpServlet {
             }
             case "/lock" -> {
                 long topic = Long.parseLong(request.getParameter("topic"));
-                As.member("admin", "ADMIN", () -> moderation.setLocked(topic, true, "end-to-end test"));
+                As.member("admin", "ADMIN", () -> moderation.lock(topic, "end-to-end test"));
                 return "ok " + topic;
             }
             case "/hide" -> {

@@ -62,19 +62,19 @@ public class TopicModerationBacking implements Serializable {
     }
 
     public void lock() throws IOException {
-        act(() -> moderationService.setLocked(topicId, true, reason));
+        act(() -> moderationService.lock(topicId, reason));
     }
 
     public void unlock() throws IOException {
-        act(() -> moderationService.setLocked(topicId, false, reason));
+        act(() -> moderationService.unlock(topicId, reason));
     }
 
     public void pin() throws IOException {
-        act(() -> moderationService.setPinned(topicId, true, reason));
+        act(() -> moderationService.pin(topicId, reason));
     }
 
     public void unpin() throws IOException {
-        act(() -> moderationService.setPinned(topicId, false, reason));
+        act(() -> moderationService.unpin(topicId, reason));
     }
 
     public void move() throws IOException {
