@@ -9,8 +9,4 @@ public enum Role {
     public static final String MODERATOR_NAME = "MODERATOR";
     public static final String STAFF_NAME = "STAFF";
     public static final String ADMIN_NAME = "ADMIN";
-
-    public boolean isModeratorOrAbove() {
-        return this != RESIDENT;
-    }
 }

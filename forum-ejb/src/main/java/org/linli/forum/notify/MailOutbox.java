@@ -44,10 +44,4 @@ public class MailOutbox {
         mail.failed(at, error);
         return mail;
     }
-
-    /** Mails not yet sent (the administration page and tests ask). */
-    public long pending() {
-        return em.createQuery("select count(m) from OutgoingMail m where m.sentAt is null and m.failedAt is null", Long.class)
-                .getSingleResult();
-    }
 }

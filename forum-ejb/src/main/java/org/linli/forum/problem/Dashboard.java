@@ -49,10 +49,6 @@ public final class Dashboard {
         return counts.getOrDefault(board, Map.of()).getOrDefault(status, 0L);
     }
 
-    public long total(ProblemStatus status) {
-        return counts.values().stream().mapToLong(byStatus -> byStatus.getOrDefault(status, 0L)).sum();
-    }
-
     /** Null when nothing was resolved in the period. */
     public Duration getMedianLast30Days() {
         return medianLast30Days;

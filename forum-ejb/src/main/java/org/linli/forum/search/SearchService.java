@@ -7,9 +7,9 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import org.linli.forum.common.ForumSettings;
-import org.linli.forum.member.Member;
 import org.linli.forum.member.Role;
 import org.linli.forum.security.CurrentMember;
+import org.linli.forum.security.Permissions;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -52,7 +52,7 @@ public class SearchService {
         if (to != null) {
             query.append(" before:").append(to.plusDays(1));  // "to" is inclusive
         }
-        boolean seesHidden = currentMember.find().map(Member::getRole).map(Role::isModeratorOrAbove).orElse(false);
+        boolean seesHidden = Permissions.canSeeHiddenEverywhere(currentMember.find().orElse(null));
         SearchRequest request = new SearchRequest(query.toString(), order, page, PAGE_SIZE, null, seesHidden, zone);
         try {
             return indexer.search(request);

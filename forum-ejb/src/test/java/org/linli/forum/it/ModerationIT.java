@@ -183,6 +183,11 @@ class ModerationIT {
         assertThat(hits(resident, "RESIDENT", word)).as("even its author").isZero();
         assertThat(hits("moderator", "MODERATOR", word)).isEqualTo(1);
         assertThat(hits("staff", "STAFF", word)).isEqualTo(1);
+        String elsewhere = "别版" + unique;
+        long elsewhereId = members.register(new Registration(elsewhere, "e" + unique + "@example.org", "password-" + unique)).getId();
+        Board other = As.member(ADMIN, "ADMIN", () -> boards.createBoard("别版 " + unique, ""));
+        As.member(ADMIN, "ADMIN", () -> members.changeRole(elsewhereId, Role.MODERATOR, Set.of(other.getId())));
+        assertThat(hits(elsewhere, "MODERATOR", word)).as("a moderator of another board searches as a reader").isZero();
 
         As.member("moderator", "MODERATOR", () -> moderation.restorePost(post.getId(), "误判"));
         As.member("moderator", "MODERATOR", () -> moderation.hideTopic(post.getTopic().getId(), "整个主题"));

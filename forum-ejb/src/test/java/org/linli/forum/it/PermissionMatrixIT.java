@@ -24,6 +24,7 @@ import org.linli.forum.post.PostService;
 import org.linli.forum.security.NotPermittedException;
 import org.linli.forum.security.NotSignedInException;
 import org.linli.forum.topic.Topic;
+import org.linli.forum.topic.TopicLockedException;
 import org.linli.forum.topic.TopicService;
 
 import java.time.Instant;
@@ -170,7 +171,7 @@ class PermissionMatrixIT {
                 As.member(username, role, work);
             }
             done = true;
-        } catch (NotSignedInException | NotPermittedException | NotFoundException | EJBAccessException e) {
+        } catch (NotSignedInException | NotPermittedException | TopicLockedException | NotFoundException | EJBAccessException e) {
             done = false;
         }
         if (!done) {

@@ -4,7 +4,6 @@ import org.linli.forum.common.ForumException;
 import org.linli.forum.common.NotFoundException;
 import org.linli.forum.security.NotPermittedException;
 import org.linli.forum.security.NotSignedInException;
-import org.linli.forum.topic.TopicLockedException;
 import org.linli.forum.web.i18n.Messages;
 
 import java.io.IOException;
@@ -24,10 +23,6 @@ public final class FormActions {
         String target;
         try {
             target = action.get();
-        } catch (TopicLockedException e) {
-            // Locked while the reply was being written: the reader keeps their text and is told why.
-            Messages.show(formId, e);
-            return;
         } catch (NotFoundException | NotPermittedException | NotSignedInException e) {
             throw e;
         } catch (ForumException e) {
