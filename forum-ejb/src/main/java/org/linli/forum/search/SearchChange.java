@@ -38,7 +38,7 @@ public class SearchChange {
     protected SearchChange() {
     }
 
-    static SearchChange ofPost(long postId, Instant createdAt) {
+    public static SearchChange ofPost(long postId, Instant createdAt) {
         SearchChange change = new SearchChange();
         change.postId = postId;
         change.createdAt = createdAt;
