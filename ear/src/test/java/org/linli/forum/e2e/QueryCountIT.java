@@ -61,8 +61,10 @@ class QueryCountIT extends SeededPagesTest {
             assertThat(counts.get("topic, 20 posts")).as("a topic page does not grow with its posts").isEqualTo(counts.get("topic, 3 posts"));
             assertThat(counts.get("topic, last page")).isLessThanOrEqualTo(counts.get("topic, 20 posts") + 1);
         }
-        anonymous.forEach((page, statements) -> assertThat(statements).as(page + ", anonymous").isBetween(1, 8));
-        signedIn.forEach((page, statements) -> assertThat(statements).as(page + ", signed in").isBetween(1, 16));
+        // Members (with their boards) come from the second-level cache, so being signed in costs
+        // a page only its own few statements (reading marks, notifications count).
+        anonymous.forEach((page, statements) -> assertThat(statements).as(page + ", anonymous").isBetween(1, 4));
+        signedIn.forEach((page, statements) -> assertThat(statements).as(page + ", signed in").isBetween(1, 8));
     }
 
     private Map<String, Integer> count(Seeder seeder, String member, Map<String, String> pages) throws Exception {

@@ -1,5 +1,6 @@
 package org.linli.forum.member;
 
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -14,6 +15,11 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.hibernate.annotations.Cache;
+import org.hibernate.annotations.CacheConcurrencyStrategy;
+import org.hibernate.annotations.NaturalId;
+import org.hibernate.annotations.NaturalIdCache;
+
 import java.text.Normalizer;
 import java.time.Instant;
 import java.util.Collection;
@@ -25,6 +31,11 @@ import java.util.Set;
 /** A registered member of the forum. */
 @Entity
 @Table(name = "forum_member")
+// Read on every signed-in request (who is calling, may they): from the second-level cache, looked
+// up by username through the natural-id cache. Changes made through JPA (a suspension, a new
+// role, the session stamp) update the cache in the same transaction; nothing updates members in bulk.
+@Cacheable
+@NaturalIdCache
 public class Member {
 
     @Id
@@ -35,6 +46,7 @@ public class Member {
     @Column(nullable = false, length = 32)
     private String username;
 
+    @NaturalId
     @Column(name = "username_key", nullable = false, length = 32)
     private String usernameKey;
 
@@ -62,6 +74,7 @@ public class Member {
      * signed-in member's is read (by {@link org.linli.forum.security.CurrentMember}).
      */
     @ElementCollection
+    @Cache(usage = CacheConcurrencyStrategy.READ_WRITE)
     @CollectionTable(name = "board_moderator", joinColumns = @JoinColumn(name = "member_id"))
     @Column(name = "board_id")
     private Set<Long> moderatedBoardIds = new HashSet<>();

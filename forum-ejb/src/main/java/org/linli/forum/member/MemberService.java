@@ -164,9 +164,7 @@ public class MemberService {
 
     @PermitAll
     public Optional<Member> findByUsername(String username) {
-        return em.createQuery("select m from Member m where m.usernameKey = :key", Member.class)
-                .setParameter("key", Member.keyOf(username))
-                .getResultStream().findFirst();
+        return Members.byUsername(em, username);
     }
 
     @PermitAll

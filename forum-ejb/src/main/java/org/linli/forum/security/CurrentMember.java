@@ -8,6 +8,7 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.linli.forum.member.Member;
+import org.linli.forum.member.Members;
 import org.linli.forum.member.Role;
 
 import java.security.Principal;
@@ -35,12 +36,7 @@ public class CurrentMember {
                 || Arrays.stream(Role.values()).noneMatch(role -> context.isCallerInRole(role.name()))) {
             return Optional.empty();
         }
-        return em.createQuery("""
-                        select m from Member m left join fetch m.moderatedBoardIds
-                        where m.usernameKey = :key""", Member.class)
-                .setParameter("key", Member.keyOf(principal.getName()))
-                .getResultStream().findFirst()
-                .filter(Member::canSignIn);
+        return Members.byUsername(em, principal.getName()).filter(Member::canSignIn);
     }
 
     /** The signed-in member; anonymous callers get a {@link NotSignedInException}. */

@@ -1,0 +1,242 @@
+package org.linli.forum.web.common;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
+
+import org.linli.forum.common.ContentGeneration;
+import org.linli.forum.common.ForumSettings;
+import org.linli.forum.web.i18n.Languages;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.Base64;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Public pages for anonymous readers, rendered once and served again until something a reader can
+ * see changes. A page read without a session (the board index, a board, a topic, search) is kept
+ * with the {@link ContentGeneration} it was rendered under and served from memory while that is
+ * still current: every committed change to topics, posts, boards or members moves the generation
+ * on, so no reader gets a page older than the last change (the generation is per server; with
+ * several servers a page is at most {@code linli.page.cache.seconds} old, default 60). Every
+ * anonymous page also carries an ETag of its bytes and {@code Cache-Control: no-cache}: a browser
+ * that asks again with it gets 304 Not Modified. Signed-in pages (they have a session), forms and
+ * requests that count their SQL statements ({@code X-Linli-Probe}) are rendered every time.
+ * Setting {@code linli.page.cache=false} turns the memory cache off (the ETags stay).
+ */
+@WebFilter(filterName = "AnonymousPageFilter")
+public class AnonymousPageFilter extends HttpFilter {
+
+    private static final long serialVersionUID = 1L;
+    /** The reading pages; anything with a form or a redirect is not among them. */
+    private static final Set<String> CACHED_PAGES = Set.of("/", "/index", "/board", "/topic", "/search");
+
+    private transient PageCache cache;
+
+    @Override
+    public void init() {
+        boolean enabled = ForumSettings.get("linli.page.cache").map(Boolean::parseBoolean).orElse(true);
+        long seconds = ForumSettings.get("linli.page.cache.seconds").map(Long::parseLong).orElse(60L);
+        long megabytes = ForumSettings.get("linli.page.cache.megabytes").map(Long::parseLong).orElse(32L);
+        cache = enabled ? new PageCache(megabytes << 20, Duration.ofSeconds(seconds)) : null;
+    }
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        boolean anonymousRead = ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))
+                && request.getRequestedSessionId() == null && request.getSession(false) == null;
+        if (!anonymousRead) {
+            chain.doFilter(request, response);
+            return;
+        }
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String key = cache != null && "GET".equals(request.getMethod()) && CACHED_PAGES.contains(path)
+                && request.getHeader(StatementCountFilter.PROBE) == null
+                ? path + "?" + request.getQueryString() + "|" + Languages.of(request).toLanguageTag()
+                : null;
+        // Taken before rendering: a change committed meanwhile leaves this page stamped as older.
+        long generation = ContentGeneration.current();
+        if (key != null) {
+            Optional<PageCache.Page> cached = cache.find(key, generation, Instant.now());
+            if (cached.isPresent()) {
+                send(request, response, cached.get().body(), cached.get().contentType(), cached.get().etag());
+                return;
+            }
+        }
+        Buffered buffered = new Buffered(response);
+        chain.doFilter(request, buffered);
+        buffered.finishWriting();
+        if (buffered.bypassed) {
+            return;
+        }
+        byte[] body = buffered.bytes();
+        boolean cacheable = buffered.status == HttpServletResponse.SC_OK
+                && request.getSession(false) == null
+                && response.getHeader("Cache-Control") == null
+                && buffered.getContentType() != null && buffered.getContentType().startsWith("text/html");
+        if (!cacheable) {
+            response.setContentLength(body.length);
+            response.getOutputStream().write(body);
+            return;
+        }
+        String tag = "\"" + digest(body) + "\"";
+        if (key != null) {
+            cache.put(key, new PageCache.Page(body, buffered.getContentType(), tag, generation, Instant.now()));
+        }
+        send(request, response, body, buffered.getContentType(), tag);
+    }
+
+    private static void send(HttpServletRequest request, HttpServletResponse response, byte[] body, String contentType,
+                             String tag) throws IOException {
+        response.setHeader("ETag", tag);
+        response.setHeader("Cache-Control", "no-cache");
+        response.addHeader("Vary", "Accept-Language, Cookie");
+        if (matches(request.getHeader("If-None-Match"), tag)) {
+            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+            return;
+        }
+        response.setContentType(contentType);
+        response.setContentLength(body.length);
+        if (!"HEAD".equals(request.getMethod())) {
+            response.getOutputStream().write(body);
+        }
+    }
+
+    private static boolean matches(String ifNoneMatch, String tag) {
+        if (ifNoneMatch == null) {
+            return false;
+        }
+        return Arrays.stream(ifNoneMatch.split(","))
+                .map(String::strip)
+                .map(t -> t.startsWith("W/") ? t.substring(2) : t)
+                .anyMatch(t -> t.equals(tag) || t.equals("*"));
+    }
+
+    private static String digest(byte[] body) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(body);
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(hash, 18));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Holds the page until it is complete; errors and redirects go straight through. */
+    private static final class Buffered extends HttpServletResponseWrapper {
+
+        private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(16 * 1024);
+        private ServletOutputStream stream;
+        private PrintWriter writer;
+        private int status = SC_OK;
+        private boolean bypassed;
+
+        Buffered(HttpServletResponse response) {
+            super(response);
+        }
+
+        byte[] bytes() {
+            return buffer.toByteArray();
+        }
+
+        void finishWriting() {
+            if (writer != null) {
+                writer.flush();
+            }
+        }
+
+        @Override
+        public void setStatus(int sc) {
+            status = sc;
+            super.setStatus(sc);
+        }
+
+        @Override
+        public void sendError(int sc, String msg) throws IOException {
+            bypassed = true;
+            super.sendError(sc, msg);
+        }
+
+        @Override
+        public void sendError(int sc) throws IOException {
+            bypassed = true;
+            super.sendError(sc);
+        }
+
+        @Override
+        public void sendRedirect(String location) throws IOException {
+            bypassed = true;
+            super.sendRedirect(location);
+        }
+
+        @Override
+        public void flushBuffer() {
+            // Held until the page is complete.
+        }
+
+        @Override
+        public void setContentLength(int len) {
+            // Set from the buffer once it is complete.
+        }
+
+        @Override
+        public void setContentLengthLong(long len) {
+            // Set from the buffer once it is complete.
+        }
+
+        @Override
+        public ServletOutputStream getOutputStream() {
+            if (stream == null) {
+                stream = new ServletOutputStream() {
+                    @Override
+                    public boolean isReady() {
+                        return true;
+                    }
+
+                    @Override
+                    public void setWriteListener(WriteListener listener) {
+                        throw new UnsupportedOperationException("blocking output only");
+                    }
+
+                    @Override
+                    public void write(int b) {
+                        buffer.write(b);
+                    }
+
+                    @Override
+                    public void write(byte[] b, int off, int len) {
+                        buffer.write(b, off, len);
+                    }
+                };
+            }
+            return stream;
+        }
+
+        @Override
+        public PrintWriter getWriter() {
+            if (writer == null) {
+                String encoding = getCharacterEncoding();
+                Charset charset = encoding == null ? StandardCharsets.ISO_8859_1 : Charset.forName(encoding);
+                writer = new PrintWriter(new OutputStreamWriter(getOutputStream(), charset));
+            }
+            return writer;
+        }
+    }
+}
