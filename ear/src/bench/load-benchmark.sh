@@ -12,7 +12,9 @@
 # jstat) and RSS are sampled every second. Results: stdout and ear/target/bench/results.md.
 #
 # Settings: BENCH_POSTS (1000000), BENCH_DURATION (15s), BENCH_WARMUP (5s), BENCH_HEAP (512m),
-# BENCH_CONNECTIONS ("16 64"), BENCH_KEEP=1 leaves the server running.
+# BENCH_CONNECTIONS ("16 64"), BENCH_VISITORS ("anonymous signed-in"), BENCH_SERVER_OPTS (more -D settings for the server, such as
+# -Dlinli.page.cache=false to measure rendering without the anonymous page cache), BENCH_KEEP=1
+# leaves the server running.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/../../.." && pwd)
@@ -61,7 +63,7 @@ JDK_SERIAL_FILTER="maxbytes=10485760;maxdepth=128;maxarray=500000;maxrefs=300000
 JAVA_OPTS="-Xms$HEAP -Xmx$HEAP -Djava.net.preferIPv4Stack=true -Djava.awt.headless=true -Djboss.modules.system.pkgs=org.jboss.byteman" \
     setsid "$WILDFLY/bin/standalone.sh" -Djboss.server.base.dir="$SERVER_BASE" \
     -Djboss.socket.binding.port-offset=$OFFSET -Dlinli.data.dir="$DATA" -Dlinli.mode=production \
-    -Dlinli.flood.interval=0 > "$OUT/server.out" 2>&1 &
+    -Dlinli.flood.interval=0 ${BENCH_SERVER_OPTS:-} > "$OUT/server.out" 2>&1 &
 LAUNCHER=$!
 stop_server() {
     if [[ "${BENCH_KEEP:-0}" != 1 ]]; then
@@ -134,7 +136,7 @@ done
 RESULTS="$OUT/results.md"
 {
     echo "Load benchmark, $(date -u +%Y-%m-%dT%H:%MZ): $posts posts in $topics topics; $(nproc) cores;"
-    echo "heap -Xmx$HEAP; wrk -t2, ${DURATION} per cell after ${WARMUP} of warm-up; latency in ms."
+    echo "heap -Xmx$HEAP; wrk -t2, ${DURATION} per cell after ${WARMUP} of warm-up; latency in ms; server options: ${BENCH_SERVER_OPTS:-none}."
     echo
     echo "| page | visitor | conns | req/s | p50 | p99 | errors | vs static |"
     echo "|---|---|---|---|---|---|---|---|"
@@ -147,7 +149,7 @@ for conns in $CONNECTIONS; do
     tail -1 "$RESULTS"
 done
 for name in $(printf '%s\n' "${!PAGES[@]}" | sort); do
-    for visitor in anonymous signed-in; do
+    for visitor in ${BENCH_VISITORS:-anonymous signed-in}; do
         cookie=""
         [[ $visitor == signed-in ]] && cookie=$SESSION
         for conns in $CONNECTIONS; do

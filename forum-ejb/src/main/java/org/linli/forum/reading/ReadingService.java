@@ -36,7 +36,14 @@ public class ReadingService {
     public void markRead(long topicId, int number) {
         Member reader = currentMember.require();
         Instant now = Instant.now();
-        TopicRead mark = em.find(TopicRead.class, new TopicRead.Key(reader.getId(), topicId), LockModeType.PESSIMISTIC_WRITE);
+        TopicRead.Key key = new TopicRead.Key(reader.getId(), topicId);
+        // Reading a page again, or an earlier one, changes nothing: no write, no row lock (most
+        // views of a signed-in member are such re-reads).
+        TopicRead known = em.find(TopicRead.class, key);
+        if (known != null && known.getLastReadNumber() >= number) {
+            return;
+        }
+        TopicRead mark = known == null ? null : em.find(TopicRead.class, key, LockModeType.PESSIMISTIC_WRITE);
         if (mark == null) {
             em.persist(new TopicRead(reader.getId(), topicId, number, now));
         } else {

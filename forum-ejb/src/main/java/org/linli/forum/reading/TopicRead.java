@@ -68,8 +68,8 @@ public class TopicRead {
     void readUpTo(int number, Instant at) {
         if (number > lastReadNumber) {
             lastReadNumber = number;
+            readAt = at;
         }
-        readAt = at;
     }
 
     public long getTopicId() {

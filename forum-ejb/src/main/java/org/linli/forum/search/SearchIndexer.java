@@ -19,6 +19,7 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.linli.forum.common.ForumSettings;
+import org.linli.forum.search.analysis.ForumAnalysis;
 import org.linli.forum.member.Role;
 
 import java.io.IOException;
@@ -62,6 +63,12 @@ public class SearchIndexer {
 
     @PostConstruct
     void open() {
+        try {
+            ForumAnalysis.checkChineseDictionaries();
+        } catch (IllegalStateException e) {
+            // Posting and reading still work; search and indexing do not, until the server is restarted as told.
+            LOG.log(Level.SEVERE, e.getMessage(), e);
+        }
         Path home = ForumSettings.dataDirectory().resolve("index");
         keeper = new IndexKeeper(em, home, PATIENCE);
         try {

@@ -41,6 +41,29 @@ public final class ForumAnalysis {
     private ForumAnalysis() {
     }
 
+    /**
+     * Segments a Chinese sample with smartcn, so that a server that cannot load its dictionaries
+     * finds out at start-up rather than at the first search. The dictionaries are serialized Java
+     * arrays of up to 402,137 entries, which a JDK serialization filter with a smaller
+     * {@code maxarray} (WildFly's standalone.sh sets 100000) refuses.
+     *
+     * @throws IllegalStateException if they cannot be loaded
+     */
+    public static void checkChineseDictionaries() {
+        try (Analyzer zh = new SmartChineseAnalyzer();
+             var tokens = zh.tokenStream("check", "青年路的路灯坏了")) {
+            tokens.reset();
+            while (tokens.incrementToken()) {
+                // segmenting is the check
+            }
+            tokens.end();
+        } catch (java.io.IOException | RuntimeException | LinkageError e) {
+            throw new IllegalStateException("Lucene smartcn cannot load its Chinese dictionaries. If the server was started by "
+                    + "WildFly's standalone.sh, its JDK serialization filter refuses them: start it with "
+                    + "JDK_SERIAL_FILTER='maxbytes=10485760;maxdepth=128;maxarray=500000;maxrefs=300000'", e);
+        }
+    }
+
     /** Han characters and neighbouring pairs at the same positions, for indexing. */
     public static Analyzer cjkIndexing() {
         return new CjkAnalyzer(true);
