@@ -70,6 +70,10 @@ class ImportIT extends SeededPagesTest {
         String searchPage = searchUntilFound(title);
         assertThat(searchPage).contains(board);
 
+        // Starting it is in the audit log, with the file.
+        browser.get(url("/mod/log").toString());
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains(fileName);
+
         // The same file again: nothing new.
         browser.get(url("/admin/import").toString());
         new Select(browser.findElement(By.id("form:file"))).selectByValue(fileName);

@@ -2,12 +2,17 @@ package org.linli.forum.archive;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.batch.runtime.BatchRuntime;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import org.linli.forum.audit.AuditAction;
+import org.linli.forum.audit.AuditEntry;
+import org.linli.forum.audit.AuditLog;
 import org.linli.forum.common.InvalidInputException;
 import org.linli.forum.common.NotFoundException;
 import org.linli.forum.member.Role;
+import org.linli.forum.security.CurrentMember;
 
 import java.util.List;
 import java.util.Properties;
@@ -22,6 +27,9 @@ public class ArchiveImports {
 
     @PersistenceContext
     private EntityManager em;
+
+    @EJB
+    private CurrentMember currentMember;
 
     public List<String> availableFiles() {
         return ArchiveFiles.available();
@@ -46,7 +54,10 @@ public class ArchiveImports {
         parameters.setProperty("file", fileName);
         parameters.setProperty("format", format.source());
         parameters.setProperty("board", boardName);
-        return BatchRuntime.getJobOperator().start(JOB, parameters);
+        long execution = BatchRuntime.getJobOperator().start(JOB, parameters);
+        AuditLog.other(em, currentMember.require(), AuditAction.IMPORT_STARTED, AuditEntry.TargetType.IMPORT, execution,
+                fileName, null, format.source() + (boardName.isEmpty() ? "" : " → " + boardName));
+        return execution;
     }
 
     public List<ImportRun> recentRuns(int max) {
