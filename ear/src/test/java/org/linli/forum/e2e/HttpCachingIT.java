@@ -65,6 +65,25 @@ class HttpCachingIT extends SeededPagesTest {
         assertThat(missing.headers().firstValue("ETag")).isEmpty();
     }
 
+    @Test
+    void aCachedSearchPageGivesWayWhenTheIndexCatchesUp() throws Exception {
+        Seeder seeder = new Seeder(seederUrl);
+        String word = "缓存搜索" + unique;
+        String search = "/search?q=" + java.net.URLEncoder.encode(word, java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(get(search, null, null).body()).doesNotContain("hit-title");
+        long board = seeder.board("搜索缓存 " + unique);
+        seeder.topics(board, List.of(word));
+        // Asked again and again while the index catches up: a page cached before the post was
+        // indexed must not outlive the index's change.
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(15);
+        String page = "";
+        while (!page.contains("hit-title") && java.time.Instant.now().isBefore(deadline)) {
+            page = get(search, null, null).body();
+            Thread.sleep(50);
+        }
+        assertThat(page).contains("hit-title").contains(word);
+    }
+
     private HttpResponse<String> get(String path, String ifNoneMatch, String session) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path).toString())).GET();
         if (ifNoneMatch != null) {

@@ -38,7 +38,7 @@ class ImportIT extends SeededPagesTest {
 
     @Test
     void anAdministratorImportsAMessageBoardFromThePageAndAgainWithoutDuplicates() throws Exception {
-        List<String> lines = corpusLines("zh/gov-message-board.train.jsonl.gz", 30, true);
+        List<String> lines = withFreshIds(corpusLines("zh/gov-message-board.train.jsonl.gz", 30, true));
         lines.add(3, "{\"id\": \"broken-" + unique + "\", \"title\": ");
         lines.add(7, "[\"not\", \"a\", \"record\"]");
         String fileName = "board-" + unique + ".jsonl";
@@ -87,7 +87,7 @@ class ImportIT extends SeededPagesTest {
 
     @Test
     void theManagementCliImportsANewsgroupArchive() throws Exception {
-        List<String> lines = corpusLines("en/mini_newsgroups.train-threads.jsonl.gz", 120, false);
+        List<String> lines = withFreshIds(corpusLines("en/mini_newsgroups.train-threads.jsonl.gz", 120, false));
         Path file = importFolder().resolve("news-" + unique + ".jsonl");
         Files.write(file, lines, StandardCharsets.UTF_8);
 
@@ -180,6 +180,11 @@ class ImportIT extends SeededPagesTest {
         }
         lines.addAll(0, answered);
         return lines;
+    }
+
+    /** The records under ids of this run's own, so that a test server's data directory that saw them before imports them anew. */
+    private List<String> withFreshIds(List<String> lines) {
+        return new ArrayList<>(lines.stream().map(l -> l.replaceFirst("\\{\"id\": \"", "{\"id\": \"" + unique + "-")).toList());
     }
 
     /** A top-level text field of a JSON line (the corpora write them plainly). */

@@ -19,7 +19,8 @@ public final class ContentGeneration {
         return GENERATION.get();
     }
 
-    static void changed() {
+    /** Something readers see changed: a committed entity, or the search index (search pages show it). */
+    public static void changed() {
         GENERATION.incrementAndGet();
     }
 }

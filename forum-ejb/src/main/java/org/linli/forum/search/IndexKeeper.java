@@ -1,6 +1,7 @@
 package org.linli.forum.search;
 
 import jakarta.persistence.EntityManager;
+import org.linli.forum.common.ContentGeneration;
 import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.FSDirectory;
 
@@ -112,6 +113,10 @@ final class IndexKeeper implements Closeable {
             target.commit(Map.of(WATERMARK, Long.toString(mark.value())));
             target.refresh();
         }
+        if (applied > 0) {
+            // Search pages show the index, not the rows: cached ones are out of date now.
+            ContentGeneration.changed();
+        }
         return applied;
     }
 
@@ -138,6 +143,7 @@ final class IndexKeeper implements Closeable {
                 PostIndex old = index;
                 index = built;
                 watermark = builtMark;
+                ContentGeneration.changed();
                 closeQuietly(old);
                 deleteGenerationsBut(fresh);
             }
