@@ -29,6 +29,8 @@ final class IndexKeeper implements Closeable {
 
     private static final Logger LOG = Logger.getLogger(IndexKeeper.class.getName());
     static final String WATERMARK = "watermark";
+    /** A file in a generation folder whose index is a stand-in, not built from the database. */
+    static final String PARTIAL = "PARTIAL";
     private static final int BATCH = 500;
 
     private final EntityManager em;
@@ -40,6 +42,7 @@ final class IndexKeeper implements Closeable {
     private final Object rebuilding = new Object();
     private volatile PostIndex index;
     private Watermark watermark;
+    private volatile boolean needsBuilding;
 
     /** @param patience how long a missing sequence number may stay missing before it counts as rolled back */
     IndexKeeper(EntityManager em, Path home, Duration patience) {
@@ -50,15 +53,25 @@ final class IndexKeeper implements Closeable {
 
     /** Opens the newest generation (building it if missing or unreadable) and catches up with the log. */
     void open() throws IOException {
+        open(false);
+    }
+
+    /**
+     * Opens the newest generation and catches up with the log. If it is missing or unreadable and
+     * {@code buildLater}, an empty index serves at once (finding what changes from now on) and
+     * {@link #needsBuilding()} says so: the caller then builds the whole one with {@link #rebuild()},
+     * in the background. A server with years of posts must not wait minutes for that at start-up.
+     */
+    void open(boolean buildLater) throws IOException {
         Files.createDirectories(home);
         Path current = currentGeneration();
         synchronized (writing) {
             try {
                 index = PostIndex.open(FSDirectory.open(current));
                 String committed = index.committedData().get(WATERMARK);
-                if (committed == null) {
-                    LOG.info("No search index yet: building it from the database");
-                    watermark = new Watermark(fill(index), patience);
+                if (committed == null || Files.exists(current.resolve(PARTIAL))) {
+                    LOG.info("No complete search index yet: building it from the database");
+                    watermark = buildLater ? placeholder(current) : new Watermark(fill(index), patience);
                 } else {
                     watermark = new Watermark(Long.parseLong(committed), patience);
                 }
@@ -67,11 +80,27 @@ final class IndexKeeper implements Closeable {
                 closeQuietly(index);
                 Path fresh = newGeneration();
                 index = PostIndex.open(FSDirectory.open(fresh));
-                watermark = new Watermark(fill(index), patience);
+                watermark = buildLater ? placeholder(fresh) : new Watermark(fill(index), patience);
                 deleteGenerationsBut(fresh);
             }
         }
         applyPending();
+    }
+
+    /** Whether the index serving now is a stand-in, to be replaced by a {@link #rebuild()}. */
+    boolean needsBuilding() {
+        return needsBuilding;
+    }
+
+    /**
+     * Makes {@code folder}'s index a stand-in: marked partial (so that a restart before the build
+     * has finished builds again), caught up from the log's present end only.
+     */
+    private Watermark placeholder(Path folder) throws IOException {
+        Files.writeString(folder.resolve(PARTIAL), "A stand-in until the index is built from the database.\n");
+        needsBuilding = true;
+        Long upTo = em.createQuery("select max(c.seq) from SearchChange c", Long.class).getSingleResult();
+        return new Watermark(upTo == null ? 0 : upTo, patience);
     }
 
     /** Applies every committed change past the watermark; returns how many it applied. */
@@ -144,6 +173,7 @@ final class IndexKeeper implements Closeable {
                 index = built;
                 watermark = builtMark;
                 ContentGeneration.changed();
+                needsBuilding = false;
                 closeQuietly(old);
                 deleteGenerationsBut(fresh);
             }

@@ -72,9 +72,21 @@ public class SearchIndexer {
         Path home = ForumSettings.dataDirectory().resolve("index");
         keeper = new IndexKeeper(em, home, PATIENCE);
         try {
-            keeper.open();
+            keeper.open(true);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open the search index under " + home, e);
+        }
+        if (keeper.needsBuilding()) {
+            // Minutes for a large forum: in the background, while the forum serves (and search
+            // finds new posts only) rather than holding up the deployment.
+            executor.execute(() -> {
+                try {
+                    int posts = keeper.rebuild();
+                    LOG.info(() -> "Search index built from the database: " + posts + " posts");
+                } catch (IOException | RuntimeException e) {
+                    LOG.log(Level.SEVERE, "Building the search index failed; restart the server or ask for a rebuild", e);
+                }
+            });
         }
     }
 

@@ -127,6 +127,38 @@ class IndexKeeperTest {
     }
 
     @Test
+    void aMissingIndexCanServeAtOnceAndBeBuiltAfterwardsEvenAcrossARestart() throws IOException {
+        post(1, "噪音扰民");
+        IndexKeeper first = open();
+        first.close();
+        delete(home);
+
+        reader.clear();
+        IndexKeeper standIn = new IndexKeeper(reader, home, Duration.ofSeconds(60));
+        standIn.open(true);
+        assertThat(standIn.needsBuilding()).isTrue();
+        assertThat(found(standIn, "噪音")).as("not built yet").isZero();
+        post(2, "噪音又来了");
+        standIn.applyPending();
+        assertThat(found(standIn, "噪音")).as("what changes meanwhile is found").isEqualTo(1);
+        standIn.close();
+
+        // Stopped before the build: the stand-in is not taken for a whole index.
+        reader.clear();
+        IndexKeeper restarted = new IndexKeeper(reader, home, Duration.ofSeconds(60));
+        restarted.open(true);
+        assertThat(restarted.needsBuilding()).isTrue();
+        assertThat(restarted.rebuild()).isEqualTo(2);
+        assertThat(restarted.needsBuilding()).isFalse();
+        assertThat(found(restarted, "噪音")).isEqualTo(2);
+        restarted.close();
+
+        IndexKeeper complete = open();
+        assertThat(complete.needsBuilding()).as("complete after the build").isFalse();
+        complete.close();
+    }
+
+    @Test
     void rebuildsAskedForTogetherRunOneAfterTheOther() throws Exception {
         for (int i = 1; i <= 30; i++) {
             post(i, "停车位 " + i);
