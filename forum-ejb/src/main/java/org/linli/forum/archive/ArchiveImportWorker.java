@@ -12,7 +12,6 @@ import org.linli.forum.common.ForumSettings;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.ZoneId;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
@@ -46,7 +45,7 @@ public class ArchiveImportWorker {
         ArchiveImport archiveImport = new ArchiveImport(em, transactions, Clock.systemUTC(), CHUNK_SIZE);
         long runId = archiveImport.begin(format, file);
         try {
-            return archiveImport.run(runId, file, format, board, zone(), stop);
+            return archiveImport.run(runId, file, format, board, ForumSettings.timeZone(), stop);
         } catch (RuntimeException e) {
             archiveImport.end(runId, ImportRun.Status.FAILED, e.toString());
             throw e;
@@ -56,10 +55,5 @@ public class ArchiveImportWorker {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public <T> T inNewTransaction(Supplier<T> work) {
         return work.get();
-    }
-
-    /** The community's time zone, in which message boards write their times. */
-    static ZoneId zone() {
-        return ZoneId.of(ForumSettings.get("linli.timezone").orElse("Asia/Shanghai"));
     }
 }

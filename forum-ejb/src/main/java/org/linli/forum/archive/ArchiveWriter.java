@@ -54,6 +54,8 @@ public final class ArchiveWriter {
     /** The time given to messages their archive does not date: the start of the run. */
     private final Instant undated;
     private final PostRenderer renderer = new PostRenderer();
+    /** The chunk's authors, looked up once each (a writer lives for one chunk, one transaction). */
+    private final Map<String, Member> members = new HashMap<>();
 
     public ArchiveWriter(EntityManager em, ArchiveFormat format, Instant undated) {
         this.em = em;
@@ -261,6 +263,10 @@ public final class ArchiveWriter {
 
     /** The member an original author became: made on first sight, with no password (never signs in). */
     private Member member(String authorKey, String name, Role role, Instant firstSeen) {
+        return members.computeIfAbsent(authorKey, key -> knownOrNewMember(key, name, role, firstSeen));
+    }
+
+    private Member knownOrNewMember(String authorKey, String name, Role role, Instant firstSeen) {
         List<?> known = em.createNativeQuery("select member_id from import_author where source = ?1 and author_key = ?2")
                 .setParameter(1, source)
                 .setParameter(2, authorKey)

@@ -1,6 +1,7 @@
 package org.linli.forum.common;
 
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -37,6 +38,11 @@ public final class ForumSettings {
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("linli.mode must be 'demo' or 'production', not '" + value + "'", e);
         }
+    }
+
+    /** The community's time zone (linli.timezone, default Asia/Shanghai): pages show times in it, dates are read in it. */
+    public static ZoneId timeZone() {
+        return ZoneId.of(get("linli.timezone").orElse("Asia/Shanghai"));
     }
 
     /** Seconds a member waits between two posts (linli.flood.interval, default 15; 0 turns it off). */

@@ -99,8 +99,7 @@ final class IndexKeeper implements Closeable {
     private Watermark placeholder(Path folder) throws IOException {
         Files.writeString(folder.resolve(PARTIAL), "A stand-in until the index is built from the database.\n");
         needsBuilding = true;
-        Long upTo = em.createQuery("select max(c.seq) from SearchChange c", Long.class).getSingleResult();
-        return new Watermark(upTo == null ? 0 : upTo, patience);
+        return new Watermark(logEnd(), patience);
     }
 
     /** Applies every committed change past the watermark; returns how many it applied. */
@@ -221,8 +220,7 @@ final class IndexKeeper implements Closeable {
 
     /** Indexes every post; returns the watermark it is complete up to (taken before reading posts). */
     private long fill(PostIndex target) throws IOException {
-        Long upTo = em.createQuery("select max(c.seq) from SearchChange c", Long.class).getSingleResult();
-        long watermarkBefore = upTo == null ? 0 : upTo;
+        long watermarkBefore = logEnd();
         long after = 0;
         List<Long> ids;
         do {
@@ -238,6 +236,12 @@ final class IndexKeeper implements Closeable {
         target.refresh();
         LOG.info(() -> "Search index built from the database");
         return watermarkBefore;
+    }
+
+    /** The sequence number of the newest change in the log (0 for none). */
+    private long logEnd() {
+        Long upTo = em.createQuery("select max(c.seq) from SearchChange c", Long.class).getSingleResult();
+        return upTo == null ? 0 : upTo;
     }
 
     private Path currentGeneration() throws IOException {

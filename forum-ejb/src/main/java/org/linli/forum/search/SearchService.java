@@ -34,7 +34,7 @@ public class SearchService {
     @EJB
     private CurrentMember currentMember;
 
-    private final ZoneId zone = ZoneId.of(ForumSettings.get("linli.timezone").orElse("Asia/Shanghai"));
+    private final ZoneId zone = ForumSettings.timeZone();
 
     @PermitAll
     public SearchResults search(String text, Long board, String author, LocalDate from, LocalDate to,

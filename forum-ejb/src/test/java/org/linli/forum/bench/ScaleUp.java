@@ -113,8 +113,7 @@ public final class ScaleUp {
                 topic25=%d
                 topic2000=%d
                 topic2000.lastPage=%d
-                search=%s
-                """, totalPosts, sizes.size(), special[0], special[1], (2000 + 19) / 20, special[2] == 0 ? "路灯" : "路灯"));
+                """, totalPosts, sizes.size(), special[0], special[1], (2000 + 19) / 20));
     }
 
     /** Topic lengths that add up to {@code total}: one of 25 posts, one of 2,000, a few of thousands, the rest short. */
@@ -178,7 +177,7 @@ public final class ScaleUp {
         ExecutorService renderers = Executors.newFixedThreadPool(2);
         PostRenderer renderer = new PostRenderer();
         long postId = 0;
-        long[] special = new long[3];
+        long[] special = new long[2];
         int topicCount = sizes.size();
         try (PreparedStatement topic = db.prepareStatement("""
                 insert into topic (id, board_id, title, author_id, created_at, last_post_at, last_poster_id, reply_count,

@@ -5,7 +5,6 @@ import jakarta.inject.Named;
 import org.linli.forum.common.ForumSettings;
 
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
 /**
@@ -17,7 +16,7 @@ import java.time.format.DateTimeFormatter;
 public class Dates {
 
     private final DateTimeFormatter display = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(ZoneId.of(ForumSettings.get("linli.timezone").orElse("Asia/Shanghai")));
+            .withZone(ForumSettings.timeZone());
 
     public String format(Instant instant) {
         return instant == null ? "" : display.format(instant);
