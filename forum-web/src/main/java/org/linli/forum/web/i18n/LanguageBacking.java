@@ -5,6 +5,7 @@ import jakarta.faces.context.FacesContext;
 import jakarta.inject.Named;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import org.linli.forum.web.common.Links;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +42,7 @@ public class LanguageBacking {
         String uri = original != null ? original.toString() : request.getRequestURI();
         String query = original != null ? null : request.getQueryString();
         String lang = "lang=" + URLEncoder.encode(tag, StandardCharsets.UTF_8);
-        return uri + "?" + (query == null || query.isEmpty() ? lang : query + "&" + lang);
+        return Links.local(uri + "?" + (query == null || query.isEmpty() ? lang : query + "&" + lang));
     }
 
     private static HttpServletRequest request() {

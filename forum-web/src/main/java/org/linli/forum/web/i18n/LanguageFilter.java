@@ -7,6 +7,7 @@ import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.linli.forum.web.common.Links;
 
 import java.io.IOException;
 import java.util.Arrays;
@@ -17,7 +18,7 @@ import java.util.stream.Collectors;
 /**
  * The language switch: a GET with {@code lang=en} or {@code lang=zh-CN} remembers the choice in
  * a cookie (no session, so anonymous reading stays stateless) and redirects to the same page
- * without the parameter.
+ * without the parameter (a path of this site only: see {@link Links#local}).
  */
 @WebFilter(filterName = "LanguageFilter")
 public class LanguageFilter extends HttpFilter {
@@ -44,7 +45,7 @@ public class LanguageFilter extends HttpFilter {
             response.addCookie(cookie);
         }
         response.setStatus(HttpServletResponse.SC_SEE_OTHER);
-        response.setHeader("Location", request.getRequestURI() + withoutLang(request.getQueryString()));
+        response.setHeader("Location", Links.local(request.getRequestURI() + withoutLang(request.getQueryString())));
     }
 
     private static String withoutLang(String query) {
