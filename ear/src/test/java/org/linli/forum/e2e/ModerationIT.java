@@ -163,6 +163,13 @@ class ModerationIT extends SeededPagesTest {
                 case READ_HIDDEN -> shows(web, "/p?id=" + hiddenPost, "article#p3");
                 case VIEW_REPORTS -> shows(web, "/mod/reports", "#noReports, section.report");
                 case VIEW_AUDIT_LOG -> shows(web, "/mod/log", "form#filters");
+                case VIEW_TOPIC_MODERATION -> shows(web, "/mod/topic?id=" + topic, "#form\\:lock, #form\\:unlock");
+                case VIEW_POST_MODERATION -> shows(web, "/mod/post?id=" + ownerPost, "#form\\:hide");
+                case VIEW_MEMBER_MODERATION -> shows(web, "/mod/member?name=" + victim, "#memberStatus");
+                case VIEW_DASHBOARD -> agree(shows(web, "/staff/dashboard", "#counts"), csv(web, "/staff/problems.csv"),
+                        "/staff/dashboard and /staff/problems.csv");
+                case VIEW_ROLES -> shows(web, "/admin/members?name=" + victim, "#memberName");
+                case VIEW_IMPORTS -> shows(web, "/admin/import", "#form\\:file");
                 case REPLY, REPLY_LOCKED -> {
                     form(actor, web, replayer, "/post/reply?topic=" + topic, "form:submit", f -> f.getTextAreaByName("form:body").setText("回复 " + UUID.randomUUID()));
                     yield seeder.state("topic", topic).contains("replies=3");
@@ -212,6 +219,22 @@ class ModerationIT extends SeededPagesTest {
                     yield seeder.state("member", victim).contains("role=STAFF");
                 }
             };
+        }
+
+        /** A download: whether it came as the CSV file, not a page. */
+        private boolean csv(WebClient web, String path) throws Exception {
+            Page page = web.getPage(url(path));
+            checkStatus(page.getWebResponse(), path);
+            return page.getWebResponse().getStatusCode() == 200
+                    && page.getWebResponse().getContentType().startsWith("text/csv");
+        }
+
+        /** Two reads that must be allowed to the same actors. */
+        private boolean agree(boolean one, boolean other, String what) {
+            if (one != other) {
+                errors.add(what + " disagree");
+            }
+            return one && other;
         }
 
         /** Whether the page answers the actor with itself (an element only it has), not a 404 or the sign-in form. */

@@ -154,11 +154,24 @@ public class MemberService {
         return target;
     }
 
-    /** A member by id with the boards they moderate, for the moderation and administration pages. */
-    @RolesAllowed({Role.MODERATOR_NAME, Role.ADMIN_NAME})
+    /** A member by id with the boards they moderate, for administrators. */
+    @RolesAllowed(Role.ADMIN_NAME)
     public Member getMember(long id) {
+        Permissions.checkManageRoles(currentMember.require());
         Member member = Optional.ofNullable(em.find(Member.class, id)).orElseThrow(() -> new NotFoundException("member", id));
         member.getModeratedBoardIds();
+        return member;
+    }
+
+    /** A member by username with their role and moderated boards: the administrators' roles page. */
+    @RolesAllowed(Role.ADMIN_NAME)
+    public Optional<Member> findForRoles(String username) {
+        Permissions.checkManageRoles(currentMember.require());
+        if (username == null || username.isBlank()) {
+            return Optional.empty();
+        }
+        Optional<Member> member = Members.byUsername(em, username.strip());
+        member.ifPresent(Member::getModeratedBoardIds);
         return member;
     }
 

@@ -16,12 +16,16 @@ import org.linli.forum.common.InvalidInputException;
 import org.linli.forum.common.NotFoundException;
 import org.linli.forum.content.ContentRules;
 import org.linli.forum.member.Member;
+import org.linli.forum.member.MemberService;
 import org.linli.forum.member.Role;
 import org.linli.forum.post.Post;
+import org.linli.forum.post.PostService;
 import org.linli.forum.search.SearchChanges;
 import org.linli.forum.security.CurrentMember;
+import org.linli.forum.security.NotPermittedException;
 import org.linli.forum.security.Permissions;
 import org.linli.forum.topic.Topic;
+import org.linli.forum.topic.TopicService;
 
 import java.time.Instant;
 import java.util.Comparator;
@@ -46,6 +50,43 @@ public class ModerationService {
 
     @Inject
     private SearchChanges searchChanges;
+
+    @EJB
+    private TopicService topicService;
+
+    @EJB
+    private PostService postService;
+
+    @EJB
+    private MemberService memberService;
+
+    /** The topic on its moderation page: read there by its board's moderators only. */
+    public Topic topicToModerate(long topicId) {
+        Member moderator = currentMember.require();
+        Topic topic = topicService.getTopic(topicId);
+        Permissions.checkModerate(moderator, topic.getBoard());
+        return topic;
+    }
+
+    /** The post on its moderation page: read there by its board's moderators only. */
+    public Post postToModerate(long postId) {
+        Member moderator = currentMember.require();
+        Post post = postService.getPost(postId);
+        Permissions.checkModerate(moderator, post.getTopic().getBoard());
+        return post;
+    }
+
+    /**
+     * A member and their suspension (its end and the moderator's reason), as the moderators'
+     * member page shows them: for moderators and administrators, who suspend; nobody else.
+     */
+    public Optional<Member> findMemberToModerate(String username) {
+        Member moderator = currentMember.require();
+        if (!Permissions.isModerator(moderator)) {
+            throw new NotPermittedException("error.notPermitted.suspend");
+        }
+        return username == null || username.isBlank() ? Optional.empty() : memberService.findByUsername(username.strip());
+    }
 
     /** Locks a topic: no more replies but from its moderators and staff. */
     public Topic lock(long topicId, String reason) {

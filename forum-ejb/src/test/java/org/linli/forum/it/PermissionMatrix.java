@@ -18,7 +18,9 @@ public final class PermissionMatrix {
 
     public enum Action {
         READ_HIDDEN, REPLY, REPLY_LOCKED, EDIT_OWN, EDIT_OTHERS, LOCK, PIN, MOVE, HIDE_POST, HIDE_TOPIC, RESTORE,
-        SUSPEND, VIEW_REPORTS, VIEW_AUDIT_LOG, MANAGE_ROLES
+        SUSPEND, VIEW_REPORTS, VIEW_AUDIT_LOG, MANAGE_ROLES,
+        // Every moderation, staff and administration page's read, so that a page without a check fails.
+        VIEW_TOPIC_MODERATION, VIEW_POST_MODERATION, VIEW_MEMBER_MODERATION, VIEW_DASHBOARD, VIEW_ROLES, VIEW_IMPORTS
     }
 
     /** The expected outcome: the actors allowed each action (everyone else is refused). */
@@ -43,6 +45,12 @@ public final class PermissionMatrix {
         ALLOWED.put(Action.VIEW_REPORTS, Set.of(Actor.MODERATOR_OF_A, Actor.MODERATOR_OF_B, Actor.ADMIN));
         ALLOWED.put(Action.VIEW_AUDIT_LOG, Set.of(Actor.MODERATOR_OF_A, Actor.MODERATOR_OF_B, Actor.STAFF, Actor.ADMIN));
         ALLOWED.put(Action.MANAGE_ROLES, Set.of(Actor.ADMIN));
+        ALLOWED.put(Action.VIEW_TOPIC_MODERATION, moderatorsOfA);
+        ALLOWED.put(Action.VIEW_POST_MODERATION, moderatorsOfA);
+        ALLOWED.put(Action.VIEW_MEMBER_MODERATION, Set.of(Actor.MODERATOR_OF_A, Actor.MODERATOR_OF_B, Actor.ADMIN));
+        ALLOWED.put(Action.VIEW_DASHBOARD, Set.of(Actor.MODERATOR_OF_A, Actor.MODERATOR_OF_B, Actor.STAFF, Actor.ADMIN));
+        ALLOWED.put(Action.VIEW_ROLES, Set.of(Actor.ADMIN));
+        ALLOWED.put(Action.VIEW_IMPORTS, Set.of(Actor.ADMIN));
     }
 
     public static boolean allows(Actor actor, Action action) {

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.linli.forum.it.PermissionMatrix.Action;
 import org.linli.forum.it.PermissionMatrix.Actor;
+import org.linli.forum.archive.ArchiveImports;
 import org.linli.forum.audit.AuditService;
 import org.linli.forum.board.Board;
 import org.linli.forum.board.BoardService;
@@ -20,6 +21,7 @@ import org.linli.forum.member.Role;
 import org.linli.forum.moderation.ModerationService;
 import org.linli.forum.moderation.ReportService;
 import org.linli.forum.post.Post;
+import org.linli.forum.problem.DashboardService;
 import org.linli.forum.post.PostService;
 import org.linli.forum.security.NotPermittedException;
 import org.linli.forum.security.NotSignedInException;
@@ -75,6 +77,12 @@ class PermissionMatrixIT {
 
     @EJB
     private AuditService audit;
+
+    @EJB
+    private DashboardService dashboard;
+
+    @EJB
+    private ArchiveImports imports;
 
     /** Fresh content for one case: a topic on board A with a post by the resident and a hidden post. */
     record World(long topicId, long residentPostId, long openingPostId, long hiddenPostId, String resident, long victimId) {
@@ -162,6 +170,15 @@ class PermissionMatrixIT {
             case VIEW_REPORTS -> () -> reports.queue(1);
             case VIEW_AUDIT_LOG -> () -> audit.list(null, null, null, 1);
             case MANAGE_ROLES -> () -> members.changeRole(world.victimId(), Role.STAFF, Set.of());
+            case VIEW_TOPIC_MODERATION -> () -> moderation.topicToModerate(world.topicId());
+            case VIEW_POST_MODERATION -> () -> moderation.postToModerate(world.residentPostId());
+            case VIEW_MEMBER_MODERATION -> () -> moderation.findMemberToModerate(world.resident()).orElseThrow();
+            case VIEW_DASHBOARD -> () -> {
+                dashboard.dashboard(null, null);
+                dashboard.waitingProblems(null, null);
+            };
+            case VIEW_ROLES -> () -> members.findForRoles(world.resident()).orElseThrow();
+            case VIEW_IMPORTS -> () -> imports.recentRuns(10);
         };
         boolean done;
         try {

@@ -42,13 +42,12 @@ public class MembersBacking implements Serializable {
     private List<Board> boards;
 
     public void load() {
+        // The service refuses anyone but an administrator, with or without a name.
+        member = memberService.findForRoles(name).orElse(null);
         boards = boardService.listBoards();
-        if (name != null && !name.isBlank()) {
-            member = memberService.findByUsername(name.strip()).map(found -> memberService.getMember(found.getId())).orElse(null);
-            if (member != null) {
-                role = member.getRole();
-                boardIds = new ArrayList<>(member.getModeratedBoardIds());
-            }
+        if (member != null) {
+            role = member.getRole();
+            boardIds = new ArrayList<>(member.getModeratedBoardIds());
         }
     }
 

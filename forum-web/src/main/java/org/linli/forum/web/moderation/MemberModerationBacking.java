@@ -6,7 +6,6 @@ import jakarta.inject.Named;
 import org.linli.forum.common.InvalidInputException;
 import org.linli.forum.common.NotFoundException;
 import org.linli.forum.member.Member;
-import org.linli.forum.member.MemberService;
 import org.linli.forum.moderation.ModerationService;
 import org.linli.forum.web.common.FormActions;
 
@@ -32,9 +31,6 @@ public class MemberModerationBacking implements Serializable {
     public static final List<Integer> DURATIONS = List.of(1, 3, 7, 30, 365, 0);
 
     @EJB
-    private transient MemberService memberService;
-
-    @EJB
     private transient ModerationService moderationService;
 
     private String name;
@@ -42,10 +38,9 @@ public class MemberModerationBacking implements Serializable {
     private Integer days = 7;
     private String reason;
 
+    /** The service refuses anyone but a moderator, with or without a name. */
     public void load() {
-        if (name != null && !name.isBlank()) {
-            member = memberService.findByUsername(name.strip()).orElse(null);
-        }
+        member = moderationService.findMemberToModerate(name).orElse(null);
     }
 
     public void suspend() throws IOException {

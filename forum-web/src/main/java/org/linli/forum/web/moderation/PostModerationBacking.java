@@ -2,17 +2,12 @@ package org.linli.forum.web.moderation;
 
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
-import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.linli.forum.common.NotFoundException;
 import org.linli.forum.moderation.ModerationService;
 import org.linli.forum.post.Post;
-import org.linli.forum.post.PostService;
-import org.linli.forum.security.Permissions;
 import org.linli.forum.web.common.FormActions;
 import org.linli.forum.web.common.Links;
 import org.linli.forum.web.common.PageParameters;
-import org.linli.forum.web.security.SignedInMember;
 
 import java.io.IOException;
 import java.io.Serializable;
@@ -25,13 +20,7 @@ public class PostModerationBacking implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @EJB
-    private transient PostService postService;
-
-    @EJB
     private transient ModerationService moderationService;
-
-    @Inject
-    private transient SignedInMember me;
 
     private String id;
     private long postId;
@@ -39,10 +28,7 @@ public class PostModerationBacking implements Serializable {
     private String reason;
 
     public void load() {
-        post = postService.getPost(PageParameters.id("post", id));
-        if (!Permissions.canModerate(me.getMember(), post.getTopic().getBoard())) {
-            throw new NotFoundException("post", id);
-        }
+        post = moderationService.postToModerate(PageParameters.id("post", id));
         postId = post.getId();
     }
 

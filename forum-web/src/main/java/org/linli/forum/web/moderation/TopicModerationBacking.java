@@ -2,19 +2,14 @@ package org.linli.forum.web.moderation;
 
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
-import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.linli.forum.board.Board;
 import org.linli.forum.board.BoardService;
-import org.linli.forum.common.NotFoundException;
 import org.linli.forum.moderation.ModerationService;
-import org.linli.forum.security.Permissions;
 import org.linli.forum.topic.Topic;
-import org.linli.forum.topic.TopicService;
 import org.linli.forum.web.common.FormActions;
 import org.linli.forum.web.common.Links;
 import org.linli.forum.web.common.PageParameters;
-import org.linli.forum.web.security.SignedInMember;
 
 import java.io.IOException;
 import java.io.Serializable;
@@ -32,16 +27,10 @@ public class TopicModerationBacking implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @EJB
-    private transient TopicService topicService;
-
-    @EJB
     private transient BoardService boardService;
 
     @EJB
     private transient ModerationService moderationService;
-
-    @Inject
-    private transient SignedInMember me;
 
     private String id;
     private long topicId;
@@ -51,10 +40,7 @@ public class TopicModerationBacking implements Serializable {
     private Long targetBoard;
 
     public void load() {
-        topic = topicService.getTopic(PageParameters.id("topic", id));
-        if (!Permissions.canModerate(me.getMember(), topic.getBoard())) {
-            throw new NotFoundException("topic", id);
-        }
+        topic = moderationService.topicToModerate(PageParameters.id("topic", id));
         topicId = topic.getId();
         targets = boardService.listBoards().stream()
                 .filter(board -> !board.getId().equals(topic.getBoard().getId()))
