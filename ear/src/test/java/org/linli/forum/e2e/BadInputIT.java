@@ -69,6 +69,50 @@ class BadInputIT {
     }
 
     @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "/search?q=linli&from=%2B999999999-12-31", "/search?q=linli&to=%2B999999999-12-31",
+            "/search?q=linli&from=-999999999-01-01&to=-999999999-01-01", "/search?q=linli&to=0000-01-01",
+            "/search?q=linli+after:%2B999999999-12-31", "/search?q=linli+before:%2B999999999-12-31",
+            "/search?q=linli+after:-999999999-01-01+before:0001-01-01",
+    })
+    void extremeDatesInASearchAreClampedOrSearchedAsWords(String path) throws IOException {
+        HtmlPage page = web.getPage(url(path));
+
+        assertThat(page.getWebResponse().getStatusCode()).isEqualTo(200);
+        assertThat(page.getElementById("q")).isNotNull();
+        assertNothingLeaks(page.getWebResponse());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"/jakarta.faces.resource/.xhtml", "/jakarta.faces.resource/.xhtml?ln=linli",
+            "/jakarta.faces.resource/%2F.xhtml?ln=linli", "/jakarta.faces.resource/..%2F..%2FWEB-INF%2Fweb.xml.xhtml"})
+    void malformedResourceRequestsAreNotFound(String path) throws IOException {
+        WebResponse response = web.loadWebResponse(new org.htmlunit.WebRequest(url(path)));
+
+        assertThat(response.getStatusCode()).isEqualTo(404);
+        assertThat(response.getContentAsString()).doesNotContain("<web-app");
+        assertNothingLeaks(response);
+    }
+
+    @Test
+    void aSignedInPostClaimingAStatelessViewIsABadRequest() throws IOException {
+        signUp();
+        String topic = startTopic("物业管理", "无状态 " + unique, "正文");
+        String topicId = topic.replaceAll(".*id=(\\d+).*", "$1");
+
+        for (String state : new String[] {"stateless", " stateless "}) {
+            WebResponse forged = web.loadWebResponse(post("/post/reply?topic=" + topicId,
+                    new NameValuePair("form", "form"), new NameValuePair("form:body", "伪造的回复"),
+                    new NameValuePair("form:submit", "x"), new NameValuePair("jakarta.faces.ViewState", state)));
+            assertThat(forged.getStatusCode()).as(state).isEqualTo(400);
+            assertThat(forged.getContentAsString()).contains("请求有误");
+            assertNothingLeaks(forged);
+        }
+        HtmlPage after = web.getPage(url(topic));
+        assertThat(after.querySelectorAll("article.post")).hasSize(1);
+    }
+
+    @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"/WEB-INF/web.xml", "/WEB-INF/templates/layout.xhtml", "/WEB-INF/faces-config.xml"})
     void theApplicationsOwnFilesAreNeverServed(String path) throws IOException {
         WebResponse response = web.loadWebResponse(new org.htmlunit.WebRequest(url(path)));

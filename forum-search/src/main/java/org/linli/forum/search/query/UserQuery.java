@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -20,6 +21,10 @@ public record UserQuery(List<Clause> clauses, Set<Long> boards, Set<String> auth
 
     public static final int MAX_LENGTH = 500;
     public static final int MAX_TERMS = 32;
+
+    /** The dates a filter may name; outside them a date is surely a typo or a probe, not a day with posts. */
+    public static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
+    public static final LocalDate LATEST = LocalDate.of(2999, 12, 31);
 
     /** A word or phrase as typed. */
     public record Term(String text, boolean phrase) {
@@ -37,6 +42,11 @@ public record UserQuery(List<Clause> clauses, Set<Long> boards, Set<String> auth
 
     public boolean hasPositiveTerms() {
         return clauses.stream().anyMatch(clause -> !clause.excluded());
+    }
+
+    /** A date of a date filter field, pulled into {@link #EARLIEST}..{@link #LATEST}. */
+    public static LocalDate clamp(LocalDate date) {
+        return date.isBefore(EARLIEST) ? EARLIEST : date.isAfter(LATEST) ? LATEST : date;
     }
 
     public boolean hasFilters() {
@@ -156,12 +166,14 @@ public record UserQuery(List<Clause> clauses, Set<Long> boards, Set<String> auth
                     return true;
                 }
                 case "after" -> {
-                    after = date(value, after);
-                    return true;
+                    Optional<LocalDate> date = date(value);
+                    date.ifPresent(day -> after = day);
+                    return date.isPresent();
                 }
                 case "before" -> {
-                    before = date(value, before);
-                    return true;
+                    Optional<LocalDate> date = date(value);
+                    date.ifPresent(day -> before = day);
+                    return date.isPresent();
                 }
                 case "in" -> {
                     titleOnly = titleOnly || value.equalsIgnoreCase("title");
@@ -173,11 +185,13 @@ public record UserQuery(List<Clause> clauses, Set<Long> boards, Set<String> auth
             }
         }
 
-        private static LocalDate date(String value, LocalDate fallback) {
+        /** A day in the sane range, or nothing (and the filter is searched as plain words). */
+        private static Optional<LocalDate> date(String value) {
             try {
-                return LocalDate.parse(value);
+                LocalDate day = LocalDate.parse(value);
+                return day.isBefore(EARLIEST) || day.isAfter(LATEST) ? Optional.empty() : Optional.of(day);
             } catch (DateTimeParseException ignored) {
-                return fallback;
+                return Optional.empty();
             }
         }
 

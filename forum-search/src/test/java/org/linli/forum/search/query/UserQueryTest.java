@@ -38,6 +38,22 @@ class UserQueryTest {
                 .containsExactly("unbalanced", "路灯");
         assertThat(UserQuery.parse("OR OR - -- \"\" ** ((").hasPositiveTerms()).isFalse();
         assertThat(UserQuery.parse("after:yesterday 停车").after()).isNull();
+        assertThat(UserQuery.parse("after:yesterday 停车").clauses()).extracting(c -> c.alternatives().get(0).text())
+                .contains("停车").hasSizeGreaterThan(1);
+    }
+
+    @Test
+    void aDateOutsideTheSaneRangeIsPlainWordsNotAFilter() {
+        for (String filter : new String[] {"after:+999999999-12-31", "before:-999999999-01-01", "after:0001-01-01",
+                "before:3000-01-01"}) {
+            UserQuery query = UserQuery.parse(filter + " 路灯");
+            assertThat(query.after()).as(filter).isNull();
+            assertThat(query.before()).as(filter).isNull();
+            assertThat(query.clauses()).as(filter).hasSizeGreaterThan(1);
+        }
+        assertThat(UserQuery.parse("after:1900-01-01 before:2999-12-31").before()).isEqualTo(UserQuery.LATEST);
+        assertThat(UserQuery.clamp(LocalDate.MAX)).isEqualTo(UserQuery.LATEST);
+        assertThat(UserQuery.clamp(LocalDate.MIN)).isEqualTo(UserQuery.EARLIEST);
         assertThat(UserQuery.parse("x".repeat(10_000)).clauses()).singleElement()
                 .satisfies(c -> assertThat(c.alternatives().get(0).text()).hasSize(UserQuery.MAX_LENGTH));
         assertThat(UserQuery.parse("a ".repeat(1000)).clauses()).hasSize(UserQuery.MAX_TERMS);

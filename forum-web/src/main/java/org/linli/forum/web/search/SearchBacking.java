@@ -8,10 +8,12 @@ import org.linli.forum.board.BoardService;
 import org.linli.forum.search.SearchRequest;
 import org.linli.forum.search.SearchResults;
 import org.linli.forum.search.SearchService;
+import org.linli.forum.search.query.UserQuery;
 import org.linli.forum.web.common.Pager;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -88,7 +90,8 @@ public class SearchBacking {
 
     private static LocalDate date(String text) {
         try {
-            return isBlank(text) ? null : LocalDate.parse(text.strip());
+            // Clamped: an extreme date (+999999999-12-31) would overflow the index's milliseconds.
+            return isBlank(text) ? null : UserQuery.clamp(LocalDate.parse(text.strip()));
         } catch (DateTimeParseException e) {
             return null;
         }
