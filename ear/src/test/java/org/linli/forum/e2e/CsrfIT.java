@@ -72,8 +72,9 @@ class CsrfIT {
     void signingOutAndRegisteringNeedATokenToo() throws Exception {
         try (WebClient web = client()) {
             signUp(web);
-            WebResponse forged = web.loadWebResponse(post("/", new NameValuePair("signOut", "signOut"),
-                    new NameValuePair("signOut:submit", "x")));
+            // The sign-out form's token is the session's own: without it, or with another, nothing happens.
+            assertThat(web.loadWebResponse(post("/member/sign-out")).getStatusCode()).isEqualTo(400);
+            WebResponse forged = web.loadWebResponse(post("/member/sign-out", new NameValuePair("token", "f".repeat(48))));
             assertThat(forged.getStatusCode()).isEqualTo(400);
             assertThat(((HtmlPage) web.getPage(url("/"))).querySelectorAll(".who")).as("still signed in").hasSize(1);
 

@@ -40,6 +40,15 @@ public final class ForumSettings {
         }
     }
 
+    /**
+     * The forum's public address, for every absolute link it writes (mails, feeds, the CSV
+     * export): linli.base.url, default http://127.0.0.1:8080, without a trailing slash. Never
+     * taken from a request's Host header, which anyone can set and a shared cache would keep.
+     */
+    public static String baseUrl() {
+        return get("linli.base.url").orElse("http://127.0.0.1:8080").replaceAll("/+$", "");
+    }
+
     /** The community's time zone (linli.timezone, default Asia/Shanghai): pages show times in it, dates are read in it. */
     public static ZoneId timeZone() {
         return ZoneId.of(get("linli.timezone").orElse("Asia/Shanghai"));

@@ -22,16 +22,11 @@ final class MailComposer {
     private MailComposer() {
     }
 
-    /** The forum's address as mail links need it (setting linli.base.url). */
-    static String baseUrl() {
-        return ForumSettings.get("linli.base.url").orElse("http://127.0.0.1:8080").replaceAll("/+$", "");
-    }
-
     static OutgoingMail compose(Member recipient, String language, NotificationKind kind, Topic topic, Post post, Member actor) {
         Locale locale = "en".equals(language) ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
         ResourceBundle text = ResourceBundle.getBundle(BUNDLE, locale,
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-        String base = baseUrl();
+        String base = ForumSettings.baseUrl();
         String link = post != null ? base + "/p?id=" + post.getId() : base + "/topic?id=" + topic.getId() + "&page=last";
         String status = topic.getProblemStatus() == null ? "" : text.getString("status." + topic.getProblemStatus().name());
         String unsubscribe = base + "/unsubscribe?m=" + recipient.getId() + "&k=" + kind.name()

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.linli.forum.board.Board;
 import org.linli.forum.board.BoardService;
+import org.linli.forum.common.ForumSettings;
 import org.linli.forum.common.NotFoundException;
 import org.linli.forum.post.Post;
 import org.linli.forum.topic.TopicService;
@@ -43,7 +44,7 @@ public class AtomFeedServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = String.valueOf(request.getPathInfo());
-        String base = request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort() + request.getContextPath();
+        String base = ForumSettings.baseUrl();  // never the Host header: feeds are kept by shared caches
         String title;
         String alternate;
         List<Post> entries;

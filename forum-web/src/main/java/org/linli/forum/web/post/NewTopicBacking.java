@@ -45,7 +45,7 @@ public class NewTopicBacking extends PostingForm {
     }
 
     public void submit() throws IOException {
-        send(() -> topicService.startTopic(board.getId(), title, getBody()));
+        sendOnce(() -> topicService.startTopic(board.getId(), title, getBody()));
     }
 
     public String getBoardParam() {

@@ -30,9 +30,29 @@ abstract class PostingForm implements Serializable {
         preview.show(contentService, body);
     }
 
+    /** Where a form that creates a post sent it, once it has: the view (and this bean) may be posted again. */
+    private String sentTo;
+
     /** Runs the use case that stores the post, then shows it. */
     protected void send(Supplier<Post> store) throws IOException {
         FormActions.run("form", () -> Links.post(store.get()));
+    }
+
+    /**
+     * Like {@link #send}, for a form that creates a post: the same form sent twice (a double
+     * click, a reload that resends, a replayed request) creates one post, and the second sending
+     * is shown that post. The bean lives as long as the view, so its view state is the key;
+     * synchronized, so that two sendings at once cannot both create.
+     */
+    protected synchronized void sendOnce(Supplier<Post> store) throws IOException {
+        if (sentTo != null) {
+            Links.redirect(sentTo);
+            return;
+        }
+        FormActions.run("form", () -> {
+            sentTo = Links.post(store.get());
+            return sentTo;
+        });
     }
 
     public PreviewPanel getPreview() {

@@ -38,7 +38,7 @@ public class ReplyBacking extends PostingForm {
     }
 
     public void submit() throws IOException {
-        send(() -> postService.reply(topic.getId(), getBody()));
+        sendOnce(() -> postService.reply(topic.getId(), getBody()));
     }
 
     public String getTopicParam() {

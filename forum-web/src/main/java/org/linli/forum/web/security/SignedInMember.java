@@ -4,6 +4,7 @@ import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
 import org.linli.forum.member.Member;
 import org.linli.forum.notify.NotificationService;
 import org.linli.forum.security.CurrentMember;
@@ -65,6 +66,12 @@ public class SignedInMember {
 
     public boolean isCanManageRoles() {
         return Permissions.canManageRoles(getMember());
+    }
+
+    /** The token of the header's sign-out form (SignOutServlet). */
+    public String getSignOutToken() {
+        HttpServletRequest request = (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest();
+        return SignOutServlet.tokenOf(request.getSession());
     }
 
     public String getDisplayName() {

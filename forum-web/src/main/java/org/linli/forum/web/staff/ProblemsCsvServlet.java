@@ -6,6 +6,7 @@ import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.linli.forum.common.ForumSettings;
 import org.linli.forum.common.NotFoundException;
 import org.linli.forum.problem.DashboardService;
 import org.linli.forum.security.NotPermittedException;
@@ -51,7 +52,7 @@ public class ProblemsCsvServlet extends HttpServlet {
         PrintWriter out = response.getWriter();
         out.write('\uFEFF');
         out.write("topic_id,board,title,author,status,reported_at_utc,age_days,last_activity_utc,link\r\n");
-        String base = request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort() + request.getContextPath();
+        String base = ForumSettings.baseUrl();  // never the Host header, which anyone can set
         Instant now = Instant.now();
         for (Topic topic : problems) {
             out.write(String.join(",",
