@@ -31,7 +31,8 @@ public final class BoardActivity {
     }
 
     /**
-     * Counts the board's topics and posts again and finds its latest visible topic. The board's
+     * Counts the board's topics and posts again and finds its latest visible topic. The posts of
+     * hidden topics are not counted, as their topics are not. The board's
      * row is locked first: a post racing with this either committed before the count (and is in
      * it) or adds its own +1 after.
      */
@@ -41,7 +42,7 @@ public final class BoardActivity {
         Object[] counts = em.createQuery("""
                 select coalesce(sum(case when t.hiddenAt is null then 1 else 0 end), 0),
                        coalesce(sum(case when t.hiddenAt is null then 0 else 1 end), 0),
-                       coalesce(sum(t.replyCount + 1), 0)
+                       coalesce(sum(case when t.hiddenAt is null then t.replyCount + 1 else 0 end), 0)
                 from Topic t where t.board = :board""", Object[].class)
                 .setParameter("board", board)
                 .getSingleResult();

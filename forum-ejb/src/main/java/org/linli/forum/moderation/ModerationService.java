@@ -173,6 +173,11 @@ public class ModerationService {
         String why = ContentRules.checkReason(reason, true);
         if (topic.isHidden()) {
             topic.restore();
+            // A topic hidden with its opening post (deleted by its author) comes back whole.
+            openingPost(topic).filter(Post::isHidden).ifPresent(opening -> {
+                opening.restore();
+                searchChanges.record(opening.getId());
+            });
             BoardActivity.recount(em, topic.getBoard());
             searchChanges.recordTopic(topic.getId());
             AuditLog.topic(em, moderator, AuditAction.TOPIC_RESTORED, topic, why);
@@ -186,9 +191,11 @@ public class ModerationService {
         Post post = moderatedPost(moderator, postId);
         String why = ContentRules.checkReason(reason, true);
         if (!post.isHidden()) {
+            boolean topicWasHidden = post.getTopic().isHidden();
             post.hide(moderator, Instant.now(), why);
             searchChanges.record(post.getId());
             AuditLog.post(em, moderator, AuditAction.POST_HIDDEN, post, why);
+            topicVisibilityChanged(moderator, post.getTopic(), topicWasHidden, why);
         }
         resolveOpenReports(post, Report.Status.POST_HIDDEN, moderator, why);
         return post;
@@ -200,9 +207,11 @@ public class ModerationService {
         Post post = moderatedPost(moderator, postId);
         String why = ContentRules.checkReason(reason, true);
         if (post.isHidden()) {
+            boolean topicWasHidden = post.getTopic().isHidden();
             post.restore();
             searchChanges.record(post.getId());
             AuditLog.post(em, moderator, AuditAction.POST_RESTORED, post, why);
+            topicVisibilityChanged(moderator, post.getTopic(), topicWasHidden, why);
         }
         return post;
     }
@@ -263,6 +272,22 @@ public class ModerationService {
             AuditLog.member(em, moderator, AuditAction.MEMBER_REINSTATED, target, why);
         }
         return target;
+    }
+
+    /** The opening post hidden or shown its topic with it (Post.hide, Post.restore): count and log that. */
+    private void topicVisibilityChanged(Member moderator, Topic topic, boolean wasHidden, String why) {
+        if (topic.isHidden() != wasHidden) {
+            BoardActivity.recount(em, topic.getBoard());
+            searchChanges.recordTopic(topic.getId());
+            AuditLog.topic(em, moderator, topic.isHidden() ? AuditAction.TOPIC_HIDDEN : AuditAction.TOPIC_RESTORED, topic, why);
+        }
+    }
+
+    private Optional<Post> openingPost(Topic topic) {
+        return em.createQuery("select p from Post p where p.topic = :topic and p.number = 1", Post.class)
+                .setParameter("topic", topic)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream().findFirst();
     }
 
     private Topic moderatedTopic(Member moderator, long topicId) {

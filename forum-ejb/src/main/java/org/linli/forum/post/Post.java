@@ -110,20 +110,33 @@ public class Post {
 
     /**
      * Hides the post from readers (a soft delete: moderators still see it). By its author, it
-     * counts as deleted by the author.
+     * counts as deleted by the author. The opening post is the topic's body: hiding it hides
+     * the topic too, so that no title stays listed over nothing.
      */
     public void hide(Member by, Instant at, String reason) {
         this.hiddenAt = Objects.requireNonNull(at);
         this.hiddenBy = Objects.requireNonNull(by);
         this.hiddenReason = reason;
         this.deletedByAuthor = by.getId().equals(author.getId());
+        if (isOpening() && !topic.isHidden()) {
+            topic.hide(by, at, reason);
+        }
     }
 
+    /** Shows the post again; the opening post brings its topic back with it. */
     public void restore() {
         this.hiddenAt = null;
         this.hiddenBy = null;
         this.hiddenReason = null;
         this.deletedByAuthor = false;
+        if (isOpening() && topic.isHidden()) {
+            topic.restore();
+        }
+    }
+
+    /** The topic's first post, its body. */
+    public boolean isOpening() {
+        return number == 1;
     }
 
     public boolean isHidden() {

@@ -96,7 +96,8 @@ public class PostService {
 
     /**
      * The author takes back their own post: a soft delete, so moderators can still read it (and
-     * restore it). It is on record like a moderator's hide.
+     * restore it). It is on record like a moderator's hide. Taking back the opening post takes
+     * the topic with it.
      */
     @RolesAllowed({Role.RESIDENT_NAME, Role.MODERATOR_NAME, Role.STAFF_NAME, Role.ADMIN_NAME})
     public Post delete(long postId) {
@@ -107,6 +108,12 @@ public class PostService {
         post.hide(author, Instant.now(), null);
         searchChanges.record(post.getId());
         AuditLog.post(em, author, AuditAction.POST_DELETED_BY_AUTHOR, post, null);
+        if (post.isOpening()) {
+            // Its topic went with it (Post.hide): the board counts it no more, search drops it.
+            BoardActivity.recount(em, post.getTopic().getBoard());
+            searchChanges.recordTopic(post.getTopic().getId());
+            AuditLog.topic(em, author, AuditAction.TOPIC_HIDDEN, post.getTopic(), null);
+        }
         return post;
     }
 

@@ -42,7 +42,12 @@ public class DeleteBacking implements Serializable {
     }
 
     public void submit() throws IOException {
-        FormActions.run("form", () -> Links.topic(postService.delete(postId).getTopic().getId(), 1));
+        FormActions.run("form", () -> {
+            Post deleted = postService.delete(postId);
+            // Deleting the opening post deleted the topic: back to its board, not to a missing page.
+            return deleted.isOpening() ? "/board?id=" + deleted.getTopic().getBoard().getId()
+                    : Links.topic(deleted.getTopic().getId(), 1);
+        });
     }
 
     public String getPostParam() {
