@@ -1,5 +1,7 @@
 package org.linli.forum.member;
 
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 import org.linli.forum.common.InvalidInputException;
 
 import java.util.Set;
@@ -19,7 +21,14 @@ public record Registration(String username, String email, String password) {
 
     /** Letters of any script (so 张伟 is a fine username), digits, and . _ - between them. */
     private static final Pattern USERNAME = Pattern.compile("[\\p{L}\\p{N}](?:[\\p{L}\\p{N}._-]*[\\p{L}\\p{N}])?");
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s\\p{Cntrl}]+@[^@\\s\\p{Cntrl}.]+(?:\\.[^@\\s\\p{Cntrl}.]+)+");
+    /**
+     * The plain shape of an address as people write them: dot-separated atoms of letters (any
+     * script), digits and RFC 5322's atom symbols before the @, a dotted domain after it. No
+     * quoted local parts, comments or display names, so no markup or quote can ride in one.
+     */
+    private static final Pattern EMAIL = Pattern.compile(
+            "[\\p{L}\\p{N}!#$%&'*+/=?^_`{|}~-]+(?:\\.[\\p{L}\\p{N}!#$%&'*+/=?^_`{|}~-]+)*"
+                    + "@[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]*[\\p{L}\\p{N}])?(?:\\.[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]*[\\p{L}\\p{N}])?)+");
 
     public Registration {
         username = username == null ? "" : username.strip();
@@ -45,7 +54,7 @@ public record Registration(String username, String email, String password) {
         if (email.isEmpty()) {
             throw new InvalidInputException("email", "error.email.required");
         }
-        if (email.length() > EMAIL_MAX || !EMAIL.matcher(email).matches()) {
+        if (!isAddress(email)) {
             throw new InvalidInputException("email", "error.email.invalid");
         }
         int passwordLength = password.codePointCount(0, password.length());
@@ -54,6 +63,20 @@ public record Registration(String username, String email, String password) {
         }
         if (Member.keyOf(password).equals(Member.keyOf(username))) {
             throw new InvalidInputException("password", "error.password.sameAsUsername");
+        }
+    }
+
+    /** Within the length limit, of the plain shape, and an address to Jakarta Mail's strict RFC 822 parser. */
+    static boolean isAddress(String email) {
+        if (email.length() > EMAIL_MAX || !EMAIL.matcher(email).matches()) {
+            return false;
+        }
+        try {
+            InternetAddress address = new InternetAddress(email, true);
+            address.validate();
+            return address.getPersonal() == null && email.equals(address.getAddress());
+        } catch (AddressException e) {
+            return false;
         }
     }
 

@@ -29,6 +29,15 @@ class RegistrationTest {
             "alice       | not-an-email   | password123 | email    | error.email.invalid",
             "alice       | 'a@b'          | password123 | email    | error.email.invalid",
             "alice       | 'a b@c.org'    | password123 | email    | error.email.invalid",
+            "alice       | '<style>body{display:none}</style>@example.org' | password123 | email | error.email.invalid",
+            "alice       | 'x@example.org<style>*{}</style>' | password123 | email | error.email.invalid",
+            "alice       | '\"<script>\"@example.org' | password123 | email | error.email.invalid",
+            "alice       | 'Alice <a@example.org>' | password123 | email | error.email.invalid",
+            "alice       | 'a(comment)@example.org' | password123 | email | error.email.invalid",
+            "alice       | 'a..b@example.org' | password123 | email | error.email.invalid",
+            "alice       | 'a@example..org' | password123 | email | error.email.invalid",
+            "alice       | 'a@-example.org' | password123 | email | error.email.invalid",
+            "alice       | 'a@b@example.org' | password123 | email | error.email.invalid",
             "alice       | a@example.org  | short       | password | error.password.length",
             "alice       | a@example.org  | 1234567     | password | error.password.length",
             "alice123    | a@example.org  | ALICE123    | password | error.password.sameAsUsername",
@@ -49,6 +58,17 @@ class RegistrationTest {
         assertThat(catchThrowableOfType(InvalidInputException.class,
                 () -> new Registration("alice", "a@example.org", "x".repeat(129)).validate()).getMessageKey())
                 .isEqualTo("error.password.length");
+    }
+
+    @Test
+    void acceptsTheAddressesPeopleHave() {
+        for (String email : new String[] {"o'brien+forum@example.org", "li.na@mail.example.com.cn", "张伟@例子.中国",
+                "a@b.co", "x".repeat(64) + "@" + "d".repeat(63) + ".example.org"}) {
+            assertThatCode(() -> new Registration("alice", email, "password123").validate()).as(email).doesNotThrowAnyException();
+        }
+        String tooLong = "x".repeat(64) + "@" + ("d".repeat(60) + ".").repeat(4) + "org";
+        assertThat(catchThrowableOfType(InvalidInputException.class,
+                () -> new Registration("alice", tooLong, "password123").validate()).getMessageKey()).isEqualTo("error.email.invalid");
     }
 
     @Test
