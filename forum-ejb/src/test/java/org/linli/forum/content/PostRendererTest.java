@@ -43,6 +43,13 @@ class PostRendererTest {
     }
 
     @Test
+    void bracesStayBracesWithNoEmptyCommentsInTheHtml() {
+        String html = render("模板 {{name}} 和 `{ a }` 以及 {");
+        assertThat(html).doesNotContain("<!--").doesNotContain("{{");
+        assertThat(html).isEqualTo("<p>模板 &#123;{name}} 和 <code>{ a }</code> 以及 &#123;</p>\n");
+    }
+
+    @Test
     void htmlTypedIntoAPostIsShownAsText() {
         assertThat(render("<script>alert('x')</script> <b onclick=x>粗</b>"))
                 .isEqualTo("<p>&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &lt;b onclick&#61;x&gt;粗&lt;/b&gt;</p>\n");
