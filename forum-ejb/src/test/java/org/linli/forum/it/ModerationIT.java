@@ -160,8 +160,12 @@ class ModerationIT {
         As.member(scoped, "MODERATOR", () -> moderation.hideReportedPost(queue.get(0).getId(), "已删除广告"));
         As.member(scoped, "MODERATOR", () -> moderation.dismissReport(queue.get(1).getId(), "回复本身没有问题"));
         assertThat(As.member(scoped, "MODERATOR", () -> reports.queue(1)).getItems()).isEmpty();
-        assertThat(As.member(resident, "RESIDENT", () -> posts.listPosts(topics.getTopic(first.getTopic().getId()), 1)).getItems())
-                .extracting(Post::getNumber).containsExactly(2);
+        // The hidden post opened the topic: the topic is hidden with it, for the moderator to see only.
+        assertThatThrownBy(() -> As.member(resident, "RESIDENT", () -> topics.getTopic(first.getTopic().getId())))
+                .isInstanceOf(NotFoundException.class);
+        assertThat(As.member(scoped, "MODERATOR", () -> posts.listPosts(topics.getTopic(first.getTopic().getId()), 1)).getItems())
+                .extracting(Post::getNumber, Post::isHidden).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(1, true), org.assertj.core.groups.Tuple.tuple(2, false));
 
         assertThat(As.member(other, "RESIDENT", () -> reports.myReports()))
                 .extracting(Report::getStatus, Report::getResolutionNote)
