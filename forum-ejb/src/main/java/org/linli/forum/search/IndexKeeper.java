@@ -69,8 +69,8 @@ final class IndexKeeper implements Closeable {
             try {
                 index = PostIndex.open(FSDirectory.open(current));
                 String committed = index.committedData().get(WATERMARK);
-                if (committed == null || Files.exists(current.resolve(PARTIAL))) {
-                    LOG.info("No complete search index yet: building it from the database");
+                if (committed == null || Files.exists(current.resolve(PARTIAL)) || !index.hasCurrentAnalysis()) {
+                    LOG.info("No complete search index of this version yet: building it from the database");
                     watermark = buildLater ? placeholder(current) : new Watermark(fill(index), patience);
                 } else {
                     watermark = new Watermark(Long.parseLong(committed), patience);

@@ -67,6 +67,10 @@ public final class PostIndex implements Closeable {
     static final String CREATED = "created";
     static final String VISIBLE = "visible";
 
+    /** Raised whenever a field's analysis changes: 2, every character and pair of any script (_gram). */
+    public static final int ANALYSIS_VERSION = 2;
+    private static final String ANALYSIS = "analysis";
+
     /** How many best-matching posts are grouped into topics for paging. */
     public static final int GROUPING_WINDOW = 1000;
 
@@ -106,10 +110,23 @@ public final class PostIndex implements Closeable {
         writer.deleteDocuments(new Term(ID, Long.toString(postId)));
     }
 
-    /** Makes every write so far durable, recording {@code data} (such as a sequence number) with them. */
+    /**
+     * Makes every write so far durable, recording {@code data} (such as a sequence number) with
+     * them, and the version of the analysis they were indexed with.
+     */
     public void commit(Map<String, String> data) throws IOException {
-        writer.setLiveCommitData(new HashMap<>(data).entrySet());
+        Map<String, String> all = new HashMap<>(data);
+        all.put(ANALYSIS, Integer.toString(ANALYSIS_VERSION));
+        writer.setLiveCommitData(all.entrySet());
         writer.commit();
+    }
+
+    /**
+     * Whether the last commit was indexed with today's analysis; an index written by an older
+     * version of this class must be built again, or its posts would be found by rules it lacks.
+     */
+    public boolean hasCurrentAnalysis() throws IOException {
+        return Integer.toString(ANALYSIS_VERSION).equals(committedData().get(ANALYSIS));
     }
 
     /** What the last commit recorded; empty for an index that was never committed. */
@@ -143,9 +160,18 @@ public final class PostIndex implements Closeable {
         }
         IndexSearcher searcher = searchers.acquire();
         try {
-            TopDocs top = request.order() == SearchRequest.Order.NEWEST
-                    ? searcher.search(query, GROUPING_WINDOW, new Sort(new SortedNumericSortField(CREATED, SortField.Type.LONG, true)))
-                    : searcher.search(query, GROUPING_WINDOW);
+            TopDocs top = top(searcher, query, request);
+            boolean relaxed = false;
+            if (top.scoreDocs.length == 0) {
+                // Nothing has enough of the words: show what has any of them, and say so.
+                Query anyWord = compiler.find(parsed, request, true);
+                TopDocs some = top(searcher, anyWord, request);
+                if (some.scoreDocs.length > 0) {
+                    query = anyWord;
+                    top = some;
+                    relaxed = true;
+                }
+            }
             long totalPosts = top.totalHits.relation == TotalHits.Relation.EQUAL_TO ? top.totalHits.value : searcher.count(query);
 
             StoredFields stored = searcher.storedFields();
@@ -171,10 +197,16 @@ public final class PostIndex implements Closeable {
                         snippets[i] != null ? snippets[i] : opening(post.get(BODY + ForumAnalysis.EN)),
                         searcher.count(inTopic)));
             }
-            return new SearchResults(hits, totalPosts, groups.size(), request.page(), request.pageSize());
+            return new SearchResults(hits, totalPosts, groups.size(), request.page(), request.pageSize(), relaxed);
         } finally {
             searchers.release(searcher);
         }
+    }
+
+    private static TopDocs top(IndexSearcher searcher, Query query, SearchRequest request) throws IOException {
+        return request.order() == SearchRequest.Order.NEWEST
+                ? searcher.search(query, GROUPING_WINDOW, new Sort(new SortedNumericSortField(CREATED, SortField.Type.LONG, true)))
+                : searcher.search(query, GROUPING_WINDOW);
     }
 
     /**
@@ -247,12 +279,12 @@ public final class PostIndex implements Closeable {
         // The title is searchable with the topic's opening post only, so that a title match
         // counts once, not once for every reply.
         if (post.postNumber() == 1) {
-            for (String suffix : List.of(ForumAnalysis.ZH, ForumAnalysis.CJK, ForumAnalysis.EN)) {
+            for (String suffix : List.of(ForumAnalysis.ZH, ForumAnalysis.GRAM, ForumAnalysis.EN)) {
                 document.add(new TextField(TITLE + suffix, post.topicTitle(), Field.Store.NO));
             }
         }
         document.add(new TextField(BODY + ForumAnalysis.ZH, post.body(), Field.Store.NO));
-        document.add(new TextField(BODY + ForumAnalysis.CJK, post.body(), Field.Store.NO));
+        document.add(new TextField(BODY + ForumAnalysis.GRAM, post.body(), Field.Store.NO));
         // Stored once, in the English field, with offsets: the highlighter marks matches from the
         // postings instead of analysing every snippet's text again.
         document.add(new Field(BODY + ForumAnalysis.EN, post.body(), BODY_WITH_OFFSETS));

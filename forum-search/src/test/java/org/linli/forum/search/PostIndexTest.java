@@ -55,8 +55,45 @@ class PostIndexTest {
     void oneCharacterAndLongerRunsToo() throws IOException {
         assertThat(index.search(SearchRequest.of("黑")).hits()).extracting(TopicHit::topicId).containsExactly(10L);
         assertThat(index.search(SearchRequest.of("车位")).hits()).extracting(TopicHit::topicId).containsExactly(12L);
-        assertThat(index.search(SearchRequest.of("门前的路灯")).totalPosts()).isEqualTo(1);
-        assertThat(index.search(SearchRequest.of("路灯门前")).totalPosts()).isZero();
+        // Free words need a share of their characters, and the post with them in a row comes first.
+        SearchResults free = index.search(SearchRequest.of("门前的路灯"));
+        assertThat(free.hits().get(0).postId()).isEqualTo(1);
+        assertThat(free.relaxed()).isFalse();
+        assertThat(index.search(SearchRequest.of("路灯门前")).hits().get(0).postId()).as("in another order").isEqualTo(1);
+        // Quoted, only the exact text.
+        assertThat(index.search(SearchRequest.of("\"门前的路灯\"")).totalPosts()).isEqualTo(1);
+        assertThat(index.search(SearchRequest.of("\"路灯门前\"")).totalPosts()).isZero();
+    }
+
+    @Test
+    void aQuestionInOnesOwnWordsFindsThePostWordedDifferently() throws IOException {
+        SearchResults results = index.search(SearchRequest.of("路灯不亮怎么办"));
+
+        assertThat(results.relaxed()).isFalse();
+        assertThat(results.hits()).extracting(TopicHit::topicId).first().isEqualTo(10L);
+        assertThat(index.search(SearchRequest.of("小区里车位不够怎么办")).hits()).extracting(TopicHit::topicId).first().isEqualTo(12L);
+    }
+
+    @Test
+    void whenNothingHasEnoughOfTheWordsThePostsWithAnyOfThemComeMarkedRelaxed() throws IOException {
+        SearchResults strict = index.search(SearchRequest.of("water elevator"));
+        assertThat(strict.relaxed()).isTrue();
+        assertThat(strict.hits()).extracting(TopicHit::topicId).containsExactly(11L);
+
+        assertThat(index.search(SearchRequest.of("elevator escalator")).hits()).as("nothing at all").isEmpty();
+        assertThat(index.search(SearchRequest.of("\"water elevator\"")).hits()).as("a phrase is never relaxed").isEmpty();
+    }
+
+    @Test
+    void aQuotedPhraseIsAnExactSubstringWhateverItsCharacters() throws IOException {
+        add(6, 14, 1, 1, "chen", "地址", "我居住在A7县黄兴镇，门牌号B-12。", JAN, true);
+        index.refresh();
+
+        for (String span : new String[] {"A7县黄兴镇", "7县黄兴镇", "a7县", "在A", "B-12", "-1", "号B", "镇，门"}) {
+            assertThat(index.search(SearchRequest.of("\"" + span + "\"")).hits()).as(span)
+                    .extracting(TopicHit::topicId).containsExactly(14L);
+        }
+        assertThat(index.search(SearchRequest.of("\"7县黄兴\u3000镇\"")).hits()).isEmpty();
     }
 
     @Test

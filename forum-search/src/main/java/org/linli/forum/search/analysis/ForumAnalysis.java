@@ -5,17 +5,20 @@ import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.core.FlattenGraphFilter;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
-import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.en.KStemFilter;
 import org.apache.lucene.analysis.miscellaneous.WordDelimiterGraphFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
-import org.apache.lucene.analysis.cjk.CJKBigramFilter;
-import org.apache.lucene.analysis.cjk.CJKWidthFilter;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -23,9 +26,10 @@ import java.util.Map;
  * cutting and no single one finds everything:
  * <ul>
  *     <li>{@code _zh}: smartcn word segmentation (路灯 / 坏 / 了), for ranking by real words;</li>
- *     <li>{@code _cjk}: every Han character and every pair of neighbours (路, 路灯, 灯), the recall
- *     safety net: a query of any length is matched as a run of pairs, or one character alone,
- *     so a post that contains the characters is found whatever smartcn made of them;</li>
+ *     <li>{@code _gram}: every character and every pair of neighbours, of any script (路, 路灯, 灯;
+ *     a, a7, 7, 7县), the recall safety net: a question in one's own words is matched character by
+ *     character, and a quoted phrase as its run of pairs, which is exactly a substring, whatever
+ *     smartcn or the English tokenizer made of the text;</li>
  *     <li>{@code _en}: English with stemming (leaks → leak) and stop words; words joined by dots,
  *     apostrophes or @ are indexed whole and in parts (engin.umich.edu, umich; hasn't, hasn), so
  *     either finds them; Han characters come out of it one by one, which the highlighter uses to
@@ -35,7 +39,7 @@ import java.util.Map;
 public final class ForumAnalysis {
 
     public static final String ZH = "_zh";
-    public static final String CJK = "_cjk";
+    public static final String GRAM = "_gram";
     public static final String EN = "_en";
 
     private ForumAnalysis() {
@@ -64,28 +68,71 @@ public final class ForumAnalysis {
         }
     }
 
-    /** Han characters and neighbouring pairs at the same positions, for indexing. */
-    public static Analyzer cjkIndexing() {
-        return new CjkAnalyzer(true);
+    /** Every character and neighbouring pair, for indexing ({@link CharacterGramTokenizer}). */
+    public static Analyzer grams() {
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                return new TokenStreamComponents(new CharacterGramTokenizer());
+            }
+        };
     }
 
-    /** Only the pairs (or a lone character), for turning a query's Chinese run into a phrase. */
-    public static Analyzer cjkQuerying() {
-        return new CjkAnalyzer(false);
-    }
-
-    /** The index analyzer: fields named …_zh, …_cjk and …_en get theirs; the rest are keywords. */
+    /** The index analyzer: fields named …_zh, …_gram and …_en get theirs; the rest are keywords. */
     public static Analyzer perField(String... textFields) {
         Analyzer zh = new SmartChineseAnalyzer();
-        Analyzer cjk = cjkIndexing();
+        Analyzer grams = grams();
         Analyzer en = new EnglishIndexAnalyzer();
         Map<String, Analyzer> analyzers = new java.util.HashMap<>();
         for (String field : textFields) {
             analyzers.put(field + ZH, zh);
-            analyzers.put(field + CJK, cjk);
+            analyzers.put(field + GRAM, grams);
             analyzers.put(field + EN, en);
         }
         return new PerFieldAnalyzerWrapper(en, analyzers);
+    }
+
+    /**
+     * English for queries: the index's chain without the splitting of joined words (a query's
+     * engin.umich.edu is looked up whole, which the index also holds).
+     */
+    public static Analyzer englishQuerying() {
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                Tokenizer source = new StandardTokenizer();
+                TokenStream stream = new EnglishPossessiveFilter(source);
+                stream = new LowerCaseFilter(stream);
+                stream = new StopFilter(stream, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+                return new TokenStreamComponents(source, stem(stream));
+            }
+
+            @Override
+            protected TokenStream normalize(String fieldName, TokenStream in) {
+                return new LowerCaseFilter(in);
+            }
+        };
+    }
+
+    /** The one English stemmer, at index and query time alike. */
+    private static TokenStream stem(TokenStream stream) {
+        return new KStemFilter(stream);
+    }
+
+    /** The terms {@code analyzer} makes of {@code text}, in order. */
+    public static List<String> tokens(Analyzer analyzer, String text) {
+        List<String> tokens = new ArrayList<>();
+        try (TokenStream stream = analyzer.tokenStream("", text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                tokens.add(term.toString());
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);  // a string reader never fails
+        }
+        return tokens;
     }
 
     /** English for indexing: the English analyzer's chain, with joined words also split into parts. */
@@ -102,37 +149,12 @@ public final class ForumAnalysis {
             stream = new EnglishPossessiveFilter(stream);
             stream = new LowerCaseFilter(stream);
             stream = new StopFilter(stream, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
-            stream = new PorterStemFilter(stream);
-            return new TokenStreamComponents(source, stream);
+            return new TokenStreamComponents(source, stem(stream));
         }
 
         @Override
         protected TokenStream normalize(String fieldName, TokenStream in) {
             return new LowerCaseFilter(in);
-        }
-    }
-
-    private static final class CjkAnalyzer extends Analyzer {
-
-        private final boolean unigrams;
-
-        CjkAnalyzer(boolean unigrams) {
-            this.unigrams = unigrams;
-        }
-
-        @Override
-        protected TokenStreamComponents createComponents(String fieldName) {
-            Tokenizer source = new StandardTokenizer();
-            TokenStream stream = new CJKWidthFilter(source);
-            stream = new LowerCaseFilter(stream);
-            stream = new CJKBigramFilter(stream, CJKBigramFilter.HAN | CJKBigramFilter.HIRAGANA
-                    | CJKBigramFilter.KATAKANA | CJKBigramFilter.HANGUL, unigrams);
-            return new TokenStreamComponents(source, stream);
-        }
-
-        @Override
-        protected TokenStream normalize(String fieldName, TokenStream in) {
-            return new LowerCaseFilter(new CJKWidthFilter(in));
         }
     }
 }
