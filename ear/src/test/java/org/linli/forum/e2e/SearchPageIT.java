@@ -2,6 +2,7 @@ package org.linli.forum.e2e;
 
 import org.htmlunit.WebClient;
 import org.htmlunit.WebResponse;
+import org.htmlunit.html.DomNode;
 import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlPage;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -83,8 +84,43 @@ class SearchPageIT {
         assertThat(hits("/search?q=" + enc("z" + unique) + "&from=2000-01-01&to=2000-01-02")).isZero();
         assertThat(hits("/search?q=" + enc("z" + unique) + "&sort=newest&from=bad&to=worse&page=x")).isEqualTo(1);
 
-        HtmlPage none = web.getPage(url("/search?q=" + enc("没有这个词" + unique)));
+        HtmlPage none = web.getPage(url("/search?q=" + enc("鼹鼷 x" + unique)));
         assertThat(none.getElementById("noResults").getTextContent()).contains("没有找到相关内容");
+        assertThat(none.getElementById("relaxed")).isNull();
+    }
+
+    @Test
+    void whenNoPostHasEnoughOfTheWordsThePageShowsThoseWithSomeAndSaysSoInBothLanguages() throws Exception {
+        postTopicAndReply();
+        String query = "/search?q=" + enc("z" + unique + " y" + unique);
+        for (int i = 0; i < 50 && hits(query) == 0; i++) {
+            Thread.sleep(100);
+        }
+
+        HtmlPage chinese = web.getPage(url(query));
+        assertThat(chinese.querySelectorAll(".search-hit")).hasSize(1);
+        assertThat(chinese.getElementById("relaxed").getTextContent()).contains("没有帖子包含足够多的这些词");
+
+        web.getPage(url("/?lang=en"));
+        HtmlPage english = web.getPage(url(query));
+        assertThat(english.querySelectorAll(".search-hit")).hasSize(1);
+        assertThat(english.getElementById("relaxed").getTextContent()).contains("No post has enough of these words");
+
+        assertThat(((HtmlPage) web.getPage(url("/search?q=" + enc("z" + unique)))).getElementById("relaxed"))
+                .as("a query that matches as asked").isNull();
+    }
+
+    @Test
+    void aResidentsQuestionInTheirOwnWordsFindsTheTopicThatAnswersIt() throws Exception {
+        postTopicAndReply();
+        waitForHits("/search?q=" + enc("z" + unique));
+
+        // Their own posts only (other tests post similar titles), asked as a resident would ask.
+        HtmlPage results = web.getPage(url("/search?q=" + enc("青年路的灯不亮了怎么办") + "&author=" + enc("居民" + unique)));
+
+        assertThat(results.getElementById("relaxed")).isNull();
+        assertThat(results.querySelectorAll(".hit-title")).extracting(DomNode::getTextContent)
+                .first().isEqualTo("青年路路灯不亮了 " + unique);
     }
 
     @Test
