@@ -3,6 +3,7 @@ package org.linli.forum.e2e;
 import org.htmlunit.WebClient;
 import org.htmlunit.WebResponse;
 import org.htmlunit.html.DomNode;
+import org.htmlunit.html.HtmlAnchor;
 import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlPage;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -108,6 +109,23 @@ class SearchPageIT {
 
         assertThat(((HtmlPage) web.getPage(url("/search?q=" + enc("z" + unique)))).getElementById("relaxed"))
                 .as("a query that matches as asked").isNull();
+    }
+
+    @Test
+    void aMisspeltWordGetsADidYouMeanLink() throws Exception {
+        String topicUrl = postTopicAndReply();
+        HtmlForm reply = ((HtmlPage) web.getPage(url(topicUrl.replaceAll(".*/topic\\?id=", "/post/reply?topic=")))).getFormByName("form");
+        reply.getTextAreaByName("form:body").setText("The drainage is blocked again, w" + unique);
+        reply.getInputByName("form:submit").click();
+        waitForHits("/search?q=" + enc("w" + unique));
+
+        HtmlPage misspelt = web.getPage(url("/search?q=" + enc("drainaeg")));
+
+        HtmlAnchor suggestion = (HtmlAnchor) misspelt.querySelector("#suggestion a");
+        assertThat(suggestion.getTextContent()).isEqualTo("drainage");
+        HtmlPage corrected = suggestion.click();
+        assertThat(corrected.querySelectorAll(".search-hit")).isNotEmpty();
+        assertThat(corrected.getElementById("suggestion")).isNull();
     }
 
     @Test

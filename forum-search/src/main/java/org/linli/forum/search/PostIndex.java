@@ -88,6 +88,8 @@ public final class PostIndex implements Closeable {
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final QueryCompiler compiler = new QueryCompiler(null);
+    private final SpellingSuggester spelling = new SpellingSuggester(ForumAnalysis.englishQuerying(),
+            TITLE + ForumAnalysis.EN, BODY + ForumAnalysis.EN);
 
     private PostIndex(Directory directory) throws IOException {
         this.directory = directory;
@@ -197,7 +199,8 @@ public final class PostIndex implements Closeable {
                         snippets[i] != null ? snippets[i] : opening(post.get(BODY + ForumAnalysis.EN)),
                         searcher.count(inTopic)));
             }
-            return new SearchResults(hits, totalPosts, groups.size(), request.page(), request.pageSize(), relaxed);
+            String suggestion = relaxed || hits.isEmpty() ? spelling.suggest(searcher.getIndexReader(), request.query()) : null;
+            return new SearchResults(hits, totalPosts, groups.size(), request.page(), request.pageSize(), relaxed, suggestion);
         } finally {
             searchers.release(searcher);
         }

@@ -17,6 +17,7 @@ import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.QueryBuilder;
 import org.linli.forum.search.analysis.CharacterGramTokenizer;
 import org.linli.forum.search.analysis.ForumAnalysis;
+import org.linli.forum.search.analysis.QuerySynonyms;
 import org.linli.forum.search.query.UserQuery;
 
 import java.time.LocalDate;
@@ -49,6 +50,8 @@ final class QueryCompiler {
     private static final int ENGLISH_SLOP = 3;
 
     private final Analyzer smartcn = new SmartChineseAnalyzer();
+    private final QuerySynonyms synonyms = QuerySynonyms.load();
+    private final QueryBuilder withSynonyms = new QueryBuilder(synonyms.analyzer());
     private final QueryBuilder zh = new QueryBuilder(smartcn);
     private final Analyzer english;
     private final QueryBuilder en;
@@ -182,15 +185,25 @@ final class QueryCompiler {
         private void han(String text) {
             List<String> characters = text.codePoints().mapToObj(Character::toString).toList();
             if (characters.size() <= 2) {
-                // A short word is found exactly, as its characters in a row (the pair index).
+                // A short word is looked up exactly, as its characters in a row: every post that has
+                // it, and only those (the synonym list applies to longer runs, questions).
                 Query word = inTitleOrBody(ForumAnalysis.GRAM, field -> exact(field, text));
                 if (word != null) {
                     words.putIfAbsent(text, word);
                 }
                 return;
             }
-            for (String character : characters) {
+            for (int i = 0; i < text.length(); ) {
+                String word = synonyms.wordAt(text, i);
+                if (word != null && word.length() > 1) {
+                    // A word of the synonym list is one unit: it, or any of its equivalents.
+                    this.characters.computeIfAbsent(word, key -> inTitleOrBody(ForumAnalysis.GRAM, field -> wordOrSynonym(field, word)));
+                    i += word.length();
+                    continue;
+                }
+                String character = Character.toString(text.codePointAt(i));
                 this.characters.computeIfAbsent(character, key -> inTitleOrBody(ForumAnalysis.GRAM, field -> exact(field, character)));
+                i += character.length();
             }
             addBoost(inTitleOrBody(ForumAnalysis.GRAM, field -> exact(field, text)), PHRASE_BOOST);
             addBoost(inTitleOrBody(ForumAnalysis.GRAM, field -> pairs(field, characters)), PAIR_BOOST);
@@ -315,6 +328,12 @@ final class QueryCompiler {
             pairs.add(new Term(field, new String(characters, i, 2)), i);
         }
         return pairs.build();
+    }
+
+    /** {@code word} as a substring of the field, or any of its equivalents when it is on the synonym list. */
+    private Query wordOrSynonym(String field, String word) {
+        String listed = synonyms.wordAt(word, 0);
+        return listed != null && listed.equals(word) ? withSynonyms.createPhraseQuery(field, word) : exact(field, word);
     }
 
     /** The same query on the title (weighted) and, unless only titles are searched, the body; null if there is none. */

@@ -8,10 +8,12 @@ import java.util.List;
  * for), a snippet of that post with the matched words marked, and how many of the topic's
  * posts match. {@code totalPosts} counts every matching post; topics are grouped from the best
  * {@link PostIndex#GROUPING_WINDOW} posts. {@code relaxed}: no post matched enough of the
- * query's words, and these are the posts that match any of them.
+ * query's words, and these are the posts that match any of them. {@code suggestion}: when
+ * the query found little, the same query with its unknown English words spelled as the posts
+ * spell them, or null.
  */
 public record SearchResults(List<TopicHit> hits, long totalPosts, int totalTopics, int page, int pageSize,
-                            boolean relaxed) {
+                            boolean relaxed, String suggestion) {
 
     /** One topic in the results. {@code snippetHtml} is escaped text with {@code <mark>} around matches. */
     public record TopicHit(long topicId, long boardId, String topicTitle, long postId, int postNumber,
@@ -23,7 +25,7 @@ public record SearchResults(List<TopicHit> hits, long totalPosts, int totalTopic
     }
 
     public static SearchResults empty(int page, int pageSize) {
-        return new SearchResults(List.of(), 0, 0, page, pageSize, false);
+        return new SearchResults(List.of(), 0, 0, page, pageSize, false, null);
     }
 
     public int totalPages() {

@@ -85,6 +85,30 @@ class PostIndexTest {
     }
 
     @Test
+    void aQuestionFindsPostsThatUseTheListedSynonyms() throws IOException {
+        add(6, 14, 1, 1, "chen", "怎样办理出入证", "社区门口的出入证去物管那里办。", JAN, true);
+        index.refresh();
+
+        SearchResults results = index.search(SearchRequest.of("如何在小区办出入证"));
+        assertThat(results.hits()).extracting(TopicHit::topicId).first().isEqualTo(14L);
+        // 如何 = 怎样 (in the title) and 小区 = 社区 (in the body) count as two units of the six.
+        assertThat(index.search(SearchRequest.of("如何小区")).relaxed()).isFalse();
+        assertThat(index.search(SearchRequest.of("如何小区")).hits()).extracting(TopicHit::topicId).contains(14L);
+        // A word on its own is looked up as typed: only the posts that have it.
+        assertThat(index.search(SearchRequest.of("如何")).hits()).isEmpty();
+    }
+
+    @Test
+    void aMisspeltEnglishWordGetsTheSpellingThePostsUse() throws IOException {
+        SearchResults results = index.search(SearchRequest.of("watter buildng"));
+
+        assertThat(results.suggestion()).isEqualTo("water building");
+        assertThat(index.search(SearchRequest.of("water building")).suggestion()).as("found as asked").isNull();
+        assertThat(index.search(SearchRequest.of("leaking pipes")).suggestion()).as("known words, stemmed").isNull();
+        assertThat(index.search(SearchRequest.of("路灯 board:1")).suggestion()).isNull();
+    }
+
+    @Test
     void aQuotedPhraseIsAnExactSubstringWhateverItsCharacters() throws IOException {
         add(6, 14, 1, 1, "chen", "地址", "我居住在A7县黄兴镇，门牌号B-12。", JAN, true);
         index.refresh();

@@ -68,8 +68,17 @@ public class SearchBacking {
 
     /** This search's address without the page number, for the pager. */
     public String getPageBase() {
+        return address(q) + "&page=";
+    }
+
+    /** The same search with the suggested spelling, for "did you mean"; null without one. */
+    public String getSuggestionUrl() {
+        return results == null || results.suggestion() == null ? null : address(results.suggestion());
+    }
+
+    private String address(String query) {
         Map<String, String> parameters = new java.util.LinkedHashMap<>();
-        parameters.put("q", q);
+        parameters.put("q", query);
         parameters.put("board", board);
         parameters.put("author", author);
         parameters.put("from", from);
@@ -77,7 +86,7 @@ public class SearchBacking {
         parameters.put("sort", sort);
         return "/search?" + parameters.entrySet().stream().filter(e -> !isBlank(e.getValue()))
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&")) + "&page=";
+                .collect(Collectors.joining("&"));
     }
 
     private static Long number(String text) {
