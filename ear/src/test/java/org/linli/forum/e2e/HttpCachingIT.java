@@ -69,7 +69,8 @@ class HttpCachingIT extends SeededPagesTest {
     void aCachedSearchPageGivesWayWhenTheIndexCatchesUp() throws Exception {
         Seeder seeder = new Seeder(seederUrl);
         String word = "缓存搜索" + unique;
-        String search = "/search?q=" + java.net.URLEncoder.encode(word, java.nio.charset.StandardCharsets.UTF_8);
+        // Quoted, so that only this post can be found, not others with some of its characters.
+        String search = "/search?q=" + java.net.URLEncoder.encode("\"" + word + "\"", java.nio.charset.StandardCharsets.UTF_8);
         assertThat(get(search, null, null).body()).doesNotContain("hit-title");
         long board = seeder.board("搜索缓存 " + unique);
         seeder.topics(board, List.of(word));

@@ -67,7 +67,8 @@ class ImportIT extends SeededPagesTest {
         assertThat(html).contains(board);
         String answered = lines.stream().filter(l -> l.contains("\"reply\"")).findFirst().orElseThrow();
         String title = field(answered, "title");
-        String searchPage = searchUntilFound(title);
+        // Quoted: exactly that title, not the posts that share some of its words.
+        String searchPage = searchUntilFound("\"" + title.replace("\"", " ") + "\"");
         assertThat(searchPage).contains(board);
 
         // Starting it is in the audit log, with the file.
