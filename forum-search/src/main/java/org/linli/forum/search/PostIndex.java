@@ -156,17 +156,17 @@ public final class PostIndex implements Closeable {
 
     public SearchResults search(SearchRequest request) throws IOException {
         UserQuery parsed = UserQuery.parse(request.query());
+        Query query = compiler.find(parsed, request);
+        if (query == null) {
+            return SearchResults.empty(request.page(), request.pageSize());
+        }
         IndexSearcher searcher = searchers.acquire();
         try {
-            Query query = compiler.find(parsed, request, false, searcher.getIndexReader());
-            if (query == null) {
-                return SearchResults.empty(request.page(), request.pageSize());
-            }
             TopDocs top = top(searcher, query, request);
             boolean relaxed = false;
             if (top.scoreDocs.length == 0) {
                 // Nothing has enough of the words: show what has any of them, and say so.
-                Query anyWord = compiler.find(parsed, request, true, searcher.getIndexReader());
+                Query anyWord = compiler.find(parsed, request, true);
                 TopDocs some = top(searcher, anyWord, request);
                 if (some.scoreDocs.length > 0) {
                     query = anyWord;

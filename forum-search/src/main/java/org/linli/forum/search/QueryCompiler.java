@@ -4,7 +4,6 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
 import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.document.LongField;
-import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -64,18 +63,16 @@ final class QueryCompiler {
 
     /** The finding query, or null when the text holds nothing to search for and no filter. */
     Query find(UserQuery query, SearchRequest request) {
-        return find(query, request, false, null);
+        return find(query, request, false);
     }
 
     /**
      * The finding query; {@code relaxed}, one that a post matches with any single unit of the
-     * free words (for when the strict query found nothing). {@code reader}, when given, tells
-     * which English words the posts have: only the others are also looked for inside longer
-     * tokens, which is slow for common words and needless for known ones.
+     * free words (for when the strict query found nothing).
      */
-    Query find(UserQuery query, SearchRequest request, boolean relaxed, IndexReader reader) {
+    Query find(UserQuery query, SearchRequest request, boolean relaxed) {
         BooleanQuery.Builder all = new BooleanQuery.Builder();
-        Words words = new Words(query.titleOnly(), reader);
+        Words words = new Words(query.titleOnly());
         boolean positive = false;
         for (UserQuery.Clause clause : query.clauses()) {
             boolean free = !clause.excluded() && clause.alternatives().size() == 1 && !clause.alternatives().get(0).phrase();
@@ -142,8 +139,7 @@ final class QueryCompiler {
     }
 
     /**
-     * Of the characters of longer Chinese runs (and the other words of such a query): three in
-     * ten. (Never fewer than two cost the evaluation 0.4 points in the top 10 and 0.008 of MRR.) A question in one's own words
+     * Of the characters of longer Chinese runs (and the other words of such a query): three in ten. A question in one's own words
      * often shares only a few of its characters with the post that answers it (如何戒烟最好方法 /
      * 怎样戒烟戒烟最好的方法); asking for more of them cost whole percents of answers found in the
      * evaluation (all but one of up to five and 60% beyond: 80.7% in the top 10; 30%: 86.2%; any
@@ -162,11 +158,8 @@ final class QueryCompiler {
         final java.util.Map<String, Query> characters = new java.util.LinkedHashMap<>();
         final List<Query> boosts = new ArrayList<>();
 
-        private final IndexReader reader;
-
-        Words(boolean titleOnly, IndexReader reader) {
+        Words(boolean titleOnly) {
             this.titleOnly = titleOnly;
-            this.reader = reader;
         }
 
         boolean isEmpty() {
@@ -218,9 +211,9 @@ final class QueryCompiler {
         }
 
         /**
-         * Each English word is a unit, found as its stem or, when no post has that stem and it
-         * has three characters or more, as a substring: a product code or a run-together name
-         * (thinkpadt42) is inside a longer token of the post, which the word index cannot see.
+         * Each English word is a unit, found as its stem or, when it has three characters or
+         * more, as a substring: a product code or a run-together name (thinkpadt42) is inside
+         * a longer token of the post, which the word index cannot see.
          */
         private void latin(String text) {
             List<String> stems = new ArrayList<>();
@@ -235,7 +228,7 @@ final class QueryCompiler {
                     for (String token : tokens) {
                         either.add(inTitleOrBody(ForumAnalysis.EN, field -> new TermQuery(new Term(field, token))), Occur.SHOULD);
                     }
-                    if (word.codePointCount(0, word.length()) >= 3 && !known(tokens)) {
+                    if (word.codePointCount(0, word.length()) >= 3) {
                         either.add(inTitleOrBody(ForumAnalysis.GRAM, field -> exact(field, word)), Occur.SHOULD);
                     }
                     return either.build();
@@ -243,24 +236,6 @@ final class QueryCompiler {
             }
             if (stems.size() > 1) {
                 addBoost(inTitleOrBody(ForumAnalysis.EN, field -> en.createPhraseQuery(field, text, ENGLISH_SLOP)), PHRASE_BOOST);
-            }
-        }
-
-        /** Whether the posts have every one of these English terms (unknown without a reader). */
-        private boolean known(List<String> tokens) {
-            if (reader == null) {
-                return false;
-            }
-            try {
-                for (String token : tokens) {
-                    if (reader.docFreq(new Term(PostIndex.TITLE + ForumAnalysis.EN, token)) == 0
-                            && reader.docFreq(new Term(PostIndex.BODY + ForumAnalysis.EN, token)) == 0) {
-                        return false;
-                    }
-                }
-                return true;
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
             }
         }
 
