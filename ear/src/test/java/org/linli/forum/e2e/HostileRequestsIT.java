@@ -217,11 +217,8 @@ class HostileRequestsIT extends SeededPagesTest {
     @Test
     void aPostFromAnotherSiteIsRefusedAndStoresNothing() throws Exception {
         Seeder seeder = new Seeder(seederUrl);
-        long board = seeder.board("跨站 " + unique);
-        long topic = seeder.topics(board, List.of("跨站请求 " + unique)).get(0).id();
-        String member = "cross" + unique;
-        seeder.member(member, "RESIDENT", null);
-        try (WebClient web = signedIn(member)) {
+        long topic = topicOnANewBoard(seeder, "跨站");
+        try (WebClient web = signedInResident(seeder, "cross")) {
             for (String[] header : new String[][] {{"Origin", "http://evil.example"}, {"Origin", "null"},
                     {"Referer", "http://evil.example/page"}, {"Origin", forum.toString().replace("127.0.0.1", "localhost")}}) {
                 WebRequest reply = replyRequest(web, topic, "跨站的回复 " + unique);
@@ -244,11 +241,8 @@ class HostileRequestsIT extends SeededPagesTest {
     @Test
     void aReplySentTwiceIsStoredOnceAndTheSecondSendingShowsIt() throws Exception {
         Seeder seeder = new Seeder(seederUrl);
-        long board = seeder.board("重复提交 " + unique);
-        long topic = seeder.topics(board, List.of("重复 " + unique)).get(0).id();
-        String member = "twice" + unique;
-        seeder.member(member, "RESIDENT", null);
-        try (WebClient web = signedIn(member)) {
+        long topic = topicOnANewBoard(seeder, "重复提交");
+        try (WebClient web = signedInResident(seeder, "twice")) {
             WebRequest reply = replyRequest(web, topic, "只应出现一次 " + unique);
 
             HtmlPage first = web.getPage(reply);
@@ -283,6 +277,19 @@ class HostileRequestsIT extends SeededPagesTest {
         HtmlForm form = ((HtmlPage) web.getPage(url("/post/reply?topic=" + topic))).getFormByName("form");
         form.getTextAreaByName("form:body").setText(text);
         return form.getWebRequest(form.getInputByName("form:submit"));
+    }
+
+    /** A topic (of the seeder's) on a board of its own, both named after {@code name}. */
+    private long topicOnANewBoard(Seeder seeder, String name) throws Exception {
+        long board = seeder.board(name + " " + unique);
+        return seeder.topics(board, List.of(name + "的主题 " + unique)).get(0).id();
+    }
+
+    /** A new resident, signed in. */
+    private WebClient signedInResident(Seeder seeder, String prefix) throws Exception {
+        String member = prefix + unique;
+        seeder.member(member, "RESIDENT", null);
+        return signedIn(member);
     }
 
     private WebClient signedIn(String member) throws Exception {

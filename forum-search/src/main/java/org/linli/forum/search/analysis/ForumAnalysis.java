@@ -82,7 +82,7 @@ public final class ForumAnalysis {
     public static Analyzer perField(String... textFields) {
         Analyzer zh = new SmartChineseAnalyzer();
         Analyzer grams = grams();
-        Analyzer en = new EnglishIndexAnalyzer();
+        Analyzer en = new English(true);
         Map<String, Analyzer> analyzers = new java.util.HashMap<>();
         for (String field : textFields) {
             analyzers.put(field + ZH, zh);
@@ -97,21 +97,7 @@ public final class ForumAnalysis {
      * engin.umich.edu is looked up whole, which the index also holds).
      */
     public static Analyzer englishQuerying() {
-        return new Analyzer() {
-            @Override
-            protected TokenStreamComponents createComponents(String fieldName) {
-                Tokenizer source = new StandardTokenizer();
-                TokenStream stream = new EnglishPossessiveFilter(source);
-                stream = new LowerCaseFilter(stream);
-                stream = new StopFilter(stream, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
-                return new TokenStreamComponents(source, stem(stream));
-            }
-
-            @Override
-            protected TokenStream normalize(String fieldName, TokenStream in) {
-                return new LowerCaseFilter(in);
-            }
-        };
+        return new English(false);
     }
 
     /** The one English stemmer, at index and query time alike. */
@@ -135,17 +121,28 @@ public final class ForumAnalysis {
         return tokens;
     }
 
-    /** English for indexing: the English analyzer's chain, with joined words also split into parts. */
-    private static final class EnglishIndexAnalyzer extends Analyzer {
+    /**
+     * English: standard tokens, possessives, lower case, stop words, the stemmer; for indexing,
+     * joined words (engin.umich.edu, hasn't) also split into their parts beside the whole.
+     */
+    private static final class English extends Analyzer {
 
         private static final int PARTS = WordDelimiterGraphFilter.GENERATE_WORD_PARTS
                 | WordDelimiterGraphFilter.GENERATE_NUMBER_PARTS | WordDelimiterGraphFilter.PRESERVE_ORIGINAL;
 
+        private final boolean splitJoinedWords;
+
+        English(boolean splitJoinedWords) {
+            this.splitJoinedWords = splitJoinedWords;
+        }
+
         @Override
         protected TokenStreamComponents createComponents(String fieldName) {
             Tokenizer source = new StandardTokenizer();
-            TokenStream stream = new WordDelimiterGraphFilter(source, PARTS, null);
-            stream = new FlattenGraphFilter(stream);
+            TokenStream stream = source;
+            if (splitJoinedWords) {
+                stream = new FlattenGraphFilter(new WordDelimiterGraphFilter(stream, PARTS, null));
+            }
             stream = new EnglishPossessiveFilter(stream);
             stream = new LowerCaseFilter(stream);
             stream = new StopFilter(stream, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
