@@ -68,8 +68,9 @@ final class IndexKeeper implements Closeable {
         synchronized (writing) {
             try {
                 index = PostIndex.open(FSDirectory.open(current));
-                String committed = index.committedData().get(WATERMARK);
-                if (committed == null || Files.exists(current.resolve(PARTIAL)) || !index.hasCurrentAnalysis()) {
+                Map<String, String> data = index.committedData();
+                String committed = data.get(WATERMARK);
+                if (committed == null || Files.exists(current.resolve(PARTIAL)) || !PostIndex.hasCurrentAnalysis(data)) {
                     LOG.info("No complete search index of this version yet: building it from the database");
                     watermark = buildLater ? placeholder(current) : new Watermark(fill(index), patience);
                 } else {

@@ -124,11 +124,12 @@ public final class PostIndex implements Closeable {
     }
 
     /**
-     * Whether the last commit was indexed with today's analysis; an index written by an older
-     * version of this class must be built again, or its posts would be found by rules it lacks.
+     * Whether a commit's {@link #committedData data} says it was indexed with today's analysis:
+     * an index written with an older one must be built again, or its posts would be found by
+     * rules it lacks.
      */
-    public boolean hasCurrentAnalysis() throws IOException {
-        return Integer.toString(ANALYSIS_VERSION).equals(committedData().get(ANALYSIS));
+    public static boolean hasCurrentAnalysis(Map<String, String> committedData) {
+        return Integer.toString(ANALYSIS_VERSION).equals(committedData.get(ANALYSIS));
     }
 
     /** What the last commit recorded; empty for an index that was never committed. */

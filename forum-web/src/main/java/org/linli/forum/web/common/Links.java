@@ -72,6 +72,10 @@ public final class Links {
         return out.toString();
     }
 
+    public static String board(long boardId) {
+        return "/board?id=" + boardId;
+    }
+
     public static String topic(long topicId, int page) {
         return "/topic?id=" + topicId + (page > 1 ? "&page=" + page : "");
     }

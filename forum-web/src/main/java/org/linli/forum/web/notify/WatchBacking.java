@@ -52,7 +52,7 @@ public class WatchBacking implements Serializable {
             Links.redirect(Links.topic(topic.getId(), 1));
         } else {
             notificationService.watchBoard(board.getId(), !watching);
-            Links.redirect("/board?id=" + board.getId());
+            Links.redirect(Links.board(board.getId()));
         }
     }
 

@@ -45,7 +45,7 @@ public class DeleteBacking implements Serializable {
         FormActions.run("form", () -> {
             Post deleted = postService.delete(postId);
             // Deleting the opening post deleted the topic: back to its board, not to a missing page.
-            return deleted.isOpening() ? "/board?id=" + deleted.getTopic().getBoard().getId()
+            return deleted.isOpening() ? Links.board(deleted.getTopic().getBoard().getId())
                     : Links.topic(deleted.getTopic().getId(), 1);
         });
     }
