@@ -1,11 +1,13 @@
 package org.linli.forum.search;
 
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Set;
 
 /**
  * One search: the text as typed, the order, the page, and what the searcher may see:
- * {@code readableBoards} (null for every board) and whether hidden posts count.
+ * {@code readableBoards} (null for every board) and whether hidden posts count. Dates typed in
+ * the query are days in {@code zone}: the forum passes its community's; without one, UTC.
  */
 public record SearchRequest(String query, Order order, int page, int pageSize, Set<Long> readableBoards,
                             boolean includeHidden, ZoneId zone) {
@@ -17,7 +19,7 @@ public record SearchRequest(String query, Order order, int page, int pageSize, S
         page = Math.max(1, page);
         pageSize = Math.max(1, Math.min(100, pageSize));
         readableBoards = readableBoards == null ? null : Set.copyOf(readableBoards);
-        zone = zone == null ? ZoneId.of("Asia/Shanghai") : zone;
+        zone = zone == null ? ZoneOffset.UTC : zone;
     }
 
     public static SearchRequest of(String query) {

@@ -64,10 +64,6 @@ public class ImportBacking {
         return runs;
     }
 
-    public boolean isAnyRunning() {
-        return getRuns().stream().anyMatch(r -> r.getStatus() == ImportRun.Status.RUNNING);
-    }
-
     public List<String> getFiles() {
         return imports.availableFiles();
     }

@@ -30,10 +30,6 @@ public class LanguageBacking {
         return getLocale().toLanguageTag();
     }
 
-    public boolean isChinese() {
-        return Languages.CHINESE.equals(getLocale());
-    }
-
     /** This same page in another language. */
     public String switchUrl(String tag) {
         HttpServletRequest request = request();

@@ -1,0 +1,142 @@
+package org.linli.forum.security;
+
+import org.junit.jupiter.api.Test;
+import org.linli.forum.board.Board;
+import org.linli.forum.board.BoardKind;
+import org.linli.forum.content.PostRenderer;
+import org.linli.forum.it.PermissionMatrix;
+import org.linli.forum.it.PermissionMatrix.Action;
+import org.linli.forum.it.PermissionMatrix.Actor;
+import org.linli.forum.member.Member;
+import org.linli.forum.member.Role;
+import org.linli.forum.post.Post;
+import org.linli.forum.topic.Topic;
+
+import java.lang.reflect.Field;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The permission rules as a table over actors × actions, without a server: the same
+ * {@link PermissionMatrix} the services and the HTTP replay are held to, asked of
+ * {@link Permissions} directly on entities built in memory.
+ */
+class PermissionsTest {
+
+    private static final Instant NOW = Instant.parse("2026-12-01T08:00:00Z");
+    private static final PostRenderer RENDERER = new PostRenderer();
+    private static long ids = 100;
+
+    private final Board boardA = withId(new Board("物业管理", "", 1, BoardKind.DISCUSSION));
+    private final Board boardB = withId(new Board("城市建设", "", 2, BoardKind.DISCUSSION));
+    private final Map<Actor, Member> actors = new EnumMap<>(Actor.class);
+    private final Member outsider = member("outsider", Role.RESIDENT);
+
+    PermissionsTest() {
+        actors.put(Actor.ANONYMOUS, null);
+        actors.put(Actor.RESIDENT, member("resident", Role.RESIDENT));
+        actors.put(Actor.ANOTHER_RESIDENT, member("neighbour", Role.RESIDENT));
+        Member moderatorOfA = member("moderatorA", Role.MODERATOR);
+        moderatorOfA.changeModeratedBoards(Set.of(boardA.getId()));
+        actors.put(Actor.MODERATOR_OF_A, moderatorOfA);
+        Member moderatorOfB = member("moderatorB", Role.MODERATOR);
+        moderatorOfB.changeModeratedBoards(Set.of(boardB.getId()));
+        actors.put(Actor.MODERATOR_OF_B, moderatorOfB);
+        actors.put(Actor.STAFF, member("staff", Role.STAFF));
+        actors.put(Actor.ADMIN, member("admin", Role.ADMIN));
+        Member suspended = member("suspended", Role.RESIDENT);
+        suspended.suspend(NOW.minusSeconds(60), null, "spam");
+        actors.put(Actor.SUSPENDED, suspended);
+    }
+
+    @Test
+    void everyActorMayDoExactlyWhatTheMatrixAllows() {
+        List<String> wrong = new ArrayList<>();
+        for (Actor actor : Actor.values()) {
+            for (Action action : Action.values()) {
+                boolean expected = PermissionMatrix.allows(actor, action);
+                boolean actual = allows(actors.get(actor), action);
+                if (actual != expected) {
+                    wrong.add(actor + " " + action + ": " + (actual ? "allowed" : "refused"));
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void aSuspensionThatEndedGivesBackEverything() {
+        Member returned = member("returned", Role.MODERATOR);
+        returned.suspend(NOW.minusSeconds(3600), NOW.minusSeconds(60), "cooling off");
+        assertThat(Permissions.canModerate(returned, boardA)).isTrue();
+        assertThat(Permissions.canReply(returned, topicOn(boardA, outsider))).isTrue();
+    }
+
+    @Test
+    void aHiddenTopicIsSeenOnlyByThoseWhoSeeHiddenContentOnItsBoard() {
+        Topic hidden = topicOn(boardA, outsider);
+        hidden.hide(actors.get(Actor.ADMIN), NOW, "spam");
+        assertThat(Permissions.canSee(actors.get(Actor.RESIDENT), hidden)).isFalse();
+        assertThat(Permissions.canSee(actors.get(Actor.MODERATOR_OF_B), hidden)).isFalse();
+        assertThat(Permissions.canSee(actors.get(Actor.MODERATOR_OF_A), hidden)).isTrue();
+        assertThat(Permissions.canSee(actors.get(Actor.STAFF), hidden)).isTrue();
+        assertThat(Permissions.canReply(actors.get(Actor.STAFF), hidden)).isTrue();
+    }
+
+    private boolean allows(Member actor, Action action) {
+        return switch (action) {
+            case READ_HIDDEN -> {
+                Post post = replyOn(topicOn(boardA, outsider), outsider);
+                post.hide(actors.get(Actor.ADMIN), NOW, "spam");
+                yield Permissions.canSee(actor, post);
+            }
+            case REPLY -> Permissions.canReply(actor, topicOn(boardA, outsider));
+            case REPLY_LOCKED -> {
+                Topic topic = topicOn(boardA, outsider);
+                topic.lock();
+                yield Permissions.canReply(actor, topic);
+            }
+            case EDIT_OWN -> actor != null && Permissions.canEdit(actor, replyOn(topicOn(boardA, outsider), actor));
+            case EDIT_OTHERS -> Permissions.canEdit(actor, replyOn(topicOn(boardA, outsider), outsider));
+            case LOCK, PIN, MOVE, HIDE_POST, HIDE_TOPIC, RESTORE, VIEW_TOPIC_MODERATION, VIEW_POST_MODERATION ->
+                    Permissions.canModerate(actor, boardA);
+            case SUSPEND -> Permissions.canSuspend(actor, outsider);
+            case VIEW_REPORTS, VIEW_MEMBER_MODERATION -> Permissions.isModerator(actor);
+            case VIEW_AUDIT_LOG -> Permissions.canViewAuditLog(actor);
+            case VIEW_DASHBOARD -> Permissions.canViewDashboard(actor);
+            case MANAGE_ROLES, VIEW_ROLES, VIEW_IMPORTS -> Permissions.canManageRoles(actor);
+        };
+    }
+
+    private static Topic topicOn(Board board, Member author) {
+        Topic topic = withId(new Topic(board, "路灯不亮", author, NOW));
+        withId(new Post(topic, 1, author, "青年路的路灯三天不亮了", RENDERER, NOW));
+        return topic;
+    }
+
+    private static Post replyOn(Topic topic, Member author) {
+        return withId(new Post(topic, topic.recordReply(author, NOW), author, "同样的问题", RENDERER, NOW));
+    }
+
+    private static Member member(String name, Role role) {
+        return withId(new Member(name, name + "@example.org", "hash", role, NOW));
+    }
+
+    /** Entities get their ids from the database; here, from a counter. */
+    private static <T> T withId(T entity) {
+        try {
+            Field id = entity.getClass().getDeclaredField("id");
+            id.setAccessible(true);
+            id.set(entity, ids++);
+            return entity;
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
