@@ -1,6 +1,7 @@
 package org.linli.forum.archive;
 
 import jakarta.persistence.EntityManager;
+import org.linli.forum.post.Posting;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -42,12 +43,14 @@ public final class ArchiveImport {
     static final int PROBLEMS_KEPT = 1000;
 
     private final EntityManager em;
+    private final Posting posting;
     private final Transactions transactions;
     private final Clock clock;
     private final int chunkSize;
 
-    public ArchiveImport(EntityManager em, Transactions transactions, Clock clock, int chunkSize) {
+    public ArchiveImport(EntityManager em, Posting posting, Transactions transactions, Clock clock, int chunkSize) {
         this.em = em;
+        this.posting = posting;
         this.transactions = transactions;
         this.clock = clock;
         this.chunkSize = chunkSize;
@@ -94,7 +97,7 @@ public final class ArchiveImport {
             }
             List<ArchiveMessage> chunk = messages.subList(from, Math.min(messages.size(), from + chunkSize));
             transactions.inNewTransaction(() -> {
-                ArchiveWriter.Outcome outcome = new ArchiveWriter(em, format, undated).write(chunk);
+                ArchiveWriter.Outcome outcome = new ArchiveWriter(em, posting, format, undated).write(chunk);
                 return progress(runId, outcome.imported(), outcome.problems(), reasons, counts);
             });
             int done = counts[0] + counts[1] + counts[2];

@@ -6,9 +6,11 @@ import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.linli.forum.common.ForumSettings;
+import org.linli.forum.post.Posting;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -34,6 +36,9 @@ public class ArchiveImportWorker {
     @Resource
     private SessionContext context;
 
+    @Inject
+    private Posting posting;
+
     public ArchiveImport.Summary run(Path file, ArchiveFormat format, String board, BooleanSupplier stop) {
         ArchiveImportWorker self = context.getBusinessObject(ArchiveImportWorker.class);
         ArchiveImport.Transactions transactions = new ArchiveImport.Transactions() {
@@ -42,7 +47,7 @@ public class ArchiveImportWorker {
                 return self.inNewTransaction(work);
             }
         };
-        ArchiveImport archiveImport = new ArchiveImport(em, transactions, Clock.systemUTC(), CHUNK_SIZE);
+        ArchiveImport archiveImport = new ArchiveImport(em, posting, transactions, Clock.systemUTC(), CHUNK_SIZE);
         long runId = archiveImport.begin(format, file);
         try {
             return archiveImport.run(runId, file, format, board, ForumSettings.timeZone(), stop);

@@ -4,11 +4,10 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import org.linli.forum.audit.AuditAction;
-import org.linli.forum.audit.AuditEntry;
-import org.linli.forum.audit.AuditLog;
 import org.linli.forum.common.InvalidInputException;
 import org.linli.forum.common.NotFoundException;
 import org.linli.forum.member.Role;
@@ -30,6 +29,9 @@ public class ArchiveImports {
 
     @EJB
     private CurrentMember currentMember;
+
+    @Inject
+    private Event<ImportStarted> started;
 
     public List<String> availableFiles() {
         return ArchiveFiles.available();
@@ -55,8 +57,7 @@ public class ArchiveImports {
         parameters.setProperty("format", format.source());
         parameters.setProperty("board", boardName);
         long execution = BatchRuntime.getJobOperator().start(JOB, parameters);
-        AuditLog.other(em, currentMember.require(), AuditAction.IMPORT_STARTED, AuditEntry.TargetType.IMPORT, execution,
-                fileName, null, format.source() + (boardName.isEmpty() ? "" : " → " + boardName));
+        started.fire(new ImportStarted(execution, fileName, format, boardName, currentMember.require()));
         return execution;
     }
 

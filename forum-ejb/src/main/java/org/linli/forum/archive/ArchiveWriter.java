@@ -3,16 +3,15 @@ package org.linli.forum.archive;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import org.linli.forum.board.Board;
-import org.linli.forum.board.BoardActivity;
+import org.linli.forum.board.BoardCounters;
 import org.linli.forum.board.BoardKind;
 import org.linli.forum.common.InvalidInputException;
 import org.linli.forum.content.ContentRules;
-import org.linli.forum.content.PostRenderer;
 import org.linli.forum.member.Member;
 import org.linli.forum.member.Registration;
 import org.linli.forum.member.Role;
 import org.linli.forum.post.Post;
-import org.linli.forum.search.SearchChange;
+import org.linli.forum.post.Posting;
 import org.linli.forum.topic.ProblemStatus;
 import org.linli.forum.topic.Topic;
 
@@ -31,8 +30,9 @@ import java.util.regex.Pattern;
 
 /**
  * Brings a chunk of archive messages into the forum, inside the caller's transaction. Each
- * message becomes a post made the way the forum makes posts (the same rules, renderer and
- * sanitizer, counters, search change log), and is written into the import ledger in the same
+ * message becomes a post through {@link Posting}, the way members' posts are made (the same
+ * rules, renderer and sanitizer, counters, search change log; no notifications, as it is
+ * history), and is written into the import ledger in the same
  * transaction: a chunk that commits is imported and recorded, one that does not (a kill, a
  * crash) left nothing, and the next run does it again.
  */
@@ -49,16 +49,17 @@ public final class ArchiveWriter {
     private static final Set<String> RESERVED = Set.of("anonymous", "guest", "system");
 
     private final EntityManager em;
+    private final Posting posting;
     private final ArchiveFormat format;
     private final String source;
     /** The time given to messages their archive does not date: the start of the run. */
     private final Instant undated;
-    private final PostRenderer renderer = new PostRenderer();
     /** The chunk's authors, looked up once each (a writer lives for one chunk, one transaction). */
     private final Map<String, Member> members = new HashMap<>();
 
-    public ArchiveWriter(EntityManager em, ArchiveFormat format, Instant undated) {
+    public ArchiveWriter(EntityManager em, Posting posting, ArchiveFormat format, Instant undated) {
         this.em = em;
+        this.posting = posting;
         this.format = format;
         this.source = format.source();
         this.undated = undated;
@@ -93,9 +94,10 @@ public final class ArchiveWriter {
             importMessage(message, board, title, body, reply);
             imported++;
         }
-        em.flush();
+        // Archives are not in time order: count each board again, so its latest topic is the latest.
+        BoardCounters counters = new BoardCounters(em);
         for (Board board : boards.values()) {
-            BoardActivity.recount(em, board);
+            counters.recount(board);
         }
         return new Outcome(imported, problems);
     }
@@ -106,35 +108,24 @@ public final class ArchiveWriter {
         Topic topic = format == ArchiveFormat.NEWSGROUPS ? threadOf(message, board) : null;
         Post post;
         if (topic == null) {
-            topic = new Topic(board, title, author, at);
-            em.persist(topic);
-            post = new Post(topic, 1, author, body, renderer, at);
-            em.persist(post);
-            em.flush();
+            post = posting.openTopic(board, title, author, body, at, true);
+            topic = post.getTopic();
             if (format == ArchiveFormat.NEWSGROUPS) {
                 rememberThread(board, message.threadKey(), topic);
             }
         } else {
-            int number = topic.recordReply(author, at);
-            post = new Post(topic, number, author, body, renderer, at);
-            em.persist(post);
-            em.flush();
+            post = posting.reply(topic, author, body, at, true);
         }
         record(message, post, topic);
-        em.persist(SearchChange.ofPost(post.getId(), Instant.now()));
 
         if (reply != null) {
             Instant answeredAt = message.replyAt() != null ? message.replyAt() : at;
             Member official = member(OFFICIAL_AUTHOR, "官方答复", Role.STAFF, answeredAt);
-            int number = topic.recordReply(official, answeredAt);
-            Post answer = new Post(topic, number, official, reply, renderer, answeredAt);
-            em.persist(answer);
-            em.flush();
-            topic.setOfficialAnswerId(answer.getId());
-            if (board.isProblemBoard()) {
+            Post answer = posting.reply(topic, official, reply, answeredAt, true);
+            topic.markOfficialAnswer(answer.getId(), topic.getId());
+            if (topic.allowsStatus(ProblemStatus.RESOLVED)) {
                 topic.changeStatus(ProblemStatus.RESOLVED, answeredAt);
             }
-            em.persist(SearchChange.ofPost(answer.getId(), Instant.now()));
         }
     }
 

@@ -86,7 +86,7 @@ public class Board {
         this.kind = Objects.requireNonNull(kind);
     }
 
-    /** New counts and latest visible topic, from {@link BoardActivity#recount}. */
+    /** New counts and latest visible topic, from {@link BoardCounters#recount}. */
     void recounted(int visibleTopics, int hiddenTopics, long posts, Topic latest) {
         this.topicCount = visibleTopics;
         this.hiddenTopicCount = hiddenTopics;

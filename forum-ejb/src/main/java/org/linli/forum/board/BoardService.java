@@ -4,11 +4,10 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import org.linli.forum.audit.AuditAction;
-import org.linli.forum.audit.AuditEntry;
-import org.linli.forum.audit.AuditLog;
 import org.linli.forum.common.InvalidInputException;
 import org.linli.forum.common.NotFoundException;
 import org.linli.forum.member.Role;
@@ -26,6 +25,9 @@ public class BoardService {
 
     @EJB
     private CurrentMember currentMember;
+
+    @Inject
+    private Event<BoardCreated> created;
 
     /** Every board in display order, with its last topic and that topic's last poster loaded. */
     @PermitAll
@@ -65,8 +67,7 @@ public class BoardService {
         Board board = new Board(cleanName, cleanDescription, position, kind == null ? BoardKind.DISCUSSION : kind);
         em.persist(board);
         // The demo seed runs as the container's administrator role, with no member behind it.
-        currentMember.find().ifPresent(admin -> AuditLog.other(em, admin, AuditAction.BOARD_CREATED,
-                AuditEntry.TargetType.BOARD, board.getId(), board.getName(), board.getId(), board.getKind().name()));
+        created.fire(new BoardCreated(board, currentMember.find().orElse(null)));
         return board;
     }
 }

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * Markdown images into plain links.
  * <p>
  * Raise {@link #VERSION} whenever the list changes; posts stored under an older version are
- * rendered again from their source (see {@link ContentService#rerenderOutdated(int)}).
+ * rendered again from their source (see {@code PostService.rerenderOutdated}).
  */
 public final class PostHtmlPolicy {
 

@@ -4,14 +4,12 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
-import org.linli.forum.audit.AuditAction;
-import org.linli.forum.audit.AuditLog;
-import org.linli.forum.board.Board;
 import org.linli.forum.common.InvalidInputException;
 import org.linli.forum.common.NotFoundException;
 import org.linli.forum.common.RateLimitedException;
@@ -23,7 +21,6 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.logging.Logger;
 
 /** Use cases of members: register, verify credentials (throttled), look up, change roles. */
@@ -40,6 +37,12 @@ public class MemberService {
 
     @Inject
     private SignInThrottle throttle;
+
+    @Inject
+    private Members members;
+
+    @Inject
+    private Event<MemberModerated> moderated;
 
     private final PasswordHasher hasher = new PasswordHasher();
 
@@ -138,18 +141,17 @@ public class MemberService {
             throw new InvalidInputException("role", "error.role.self");
         }
         Set<Long> boards = role == Role.MODERATOR && boardIds != null ? Set.copyOf(boardIds) : Set.of();
-        for (long boardId : boards) {
-            if (em.find(Board.class, boardId) == null) {
-                throw new InvalidInputException("boards", "error.role.noSuchBoard");
-            }
+        // Counted by id: a member's boards are ids, and members know nothing else of boards.
+        if (!boards.isEmpty() && em.createQuery("select count(b) from Board b where b.id in :ids", Long.class)
+                .setParameter("ids", boards).getSingleResult() != boards.size()) {
+            throw new InvalidInputException("boards", "error.role.noSuchBoard");
         }
         if (target.getRole() != role || !target.getModeratedBoardIds().equals(boards)) {
             target.changeRole(role);
             target.changeModeratedBoards(boards);
             // The version is the session stamp: raise it even if only the boards changed.
             em.lock(target, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
-            AuditLog.member(em, admin, AuditAction.MEMBER_ROLE_CHANGED, target,
-                    role + (boards.isEmpty() ? "" : " " + new TreeSet<>(boards)));
+            moderated.fire(new MemberModerated(target, MemberModerated.Change.ROLE_CHANGED, admin, null, null, boards));
         }
         return target;
     }
@@ -170,14 +172,14 @@ public class MemberService {
         if (username == null || username.isBlank()) {
             return Optional.empty();
         }
-        Optional<Member> member = Members.byUsername(em, username.strip());
+        Optional<Member> member = members.byUsername(username.strip());
         member.ifPresent(Member::getModeratedBoardIds);
         return member;
     }
 
     @PermitAll
     public Optional<Member> findByUsername(String username) {
-        return Members.byUsername(em, username);
+        return members.byUsername(username);
     }
 
     @PermitAll

@@ -3,40 +3,38 @@ package org.linli.forum.moderation;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import org.linli.forum.audit.AuditAction;
-import org.linli.forum.audit.AuditEntry;
-import org.linli.forum.audit.AuditLog;
 import org.linli.forum.board.Board;
-import org.linli.forum.board.BoardActivity;
 import org.linli.forum.common.InvalidInputException;
 import org.linli.forum.common.NotFoundException;
 import org.linli.forum.content.ContentRules;
 import org.linli.forum.member.Member;
+import org.linli.forum.member.MemberModerated;
 import org.linli.forum.member.MemberService;
 import org.linli.forum.member.Role;
 import org.linli.forum.post.Post;
 import org.linli.forum.post.PostService;
-import org.linli.forum.search.SearchChanges;
+import org.linli.forum.post.Posting;
 import org.linli.forum.security.CurrentMember;
 import org.linli.forum.security.NotPermittedException;
 import org.linli.forum.security.Permissions;
 import org.linli.forum.topic.Topic;
+import org.linli.forum.topic.TopicChanged;
 import org.linli.forum.topic.TopicService;
 
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.Optional;
-import java.util.stream.Stream;
+import java.util.Set;
 
 /**
  * What moderators do to topics, posts and members. Each action locks its target's row, checks
- * {@link Permissions} against the board it is on, and is written to the audit log in the same
- * transaction. Repeating an action that is already in effect (locking a locked topic) changes
- * nothing and logs nothing.
+ * {@link Permissions} against the board it is on, and raises its event in the same transaction
+ * (the audit log, the board's counters and search observe it). Repeating an action that is
+ * already in effect (locking a locked topic) changes nothing and logs nothing.
  */
 @Stateless
 @RolesAllowed({Role.MODERATOR_NAME, Role.ADMIN_NAME})
@@ -49,7 +47,16 @@ public class ModerationService {
     private CurrentMember currentMember;
 
     @Inject
-    private SearchChanges searchChanges;
+    private Posting posting;
+
+    @Inject
+    private Event<TopicChanged> topicChanged;
+
+    @Inject
+    private Event<MemberModerated> memberModerated;
+
+    @Inject
+    private Event<ReportDismissed> reportDismissed;
 
     @EJB
     private TopicService topicService;
@@ -112,9 +119,8 @@ public class ModerationService {
         Member moderator = currentMember.require();
         Topic topic = moderatedTopic(moderator, topicId);
         String why = ContentRules.checkReason(reason, false);
-        if (topic.isLocked() != locked) {
-            topic.setLocked(locked);
-            AuditLog.topic(em, moderator, locked ? AuditAction.TOPIC_LOCKED : AuditAction.TOPIC_UNLOCKED, topic, why);
+        if (locked ? topic.lock() : topic.unlock()) {
+            topicChanged.fire(new TopicChanged(topic, locked ? TopicChanged.Change.LOCKED : TopicChanged.Change.UNLOCKED, moderator, why));
         }
         return topic;
     }
@@ -123,9 +129,8 @@ public class ModerationService {
         Member moderator = currentMember.require();
         Topic topic = moderatedTopic(moderator, topicId);
         String why = ContentRules.checkReason(reason, false);
-        if (topic.isPinned() != pinned) {
-            topic.setPinned(pinned);
-            AuditLog.topic(em, moderator, pinned ? AuditAction.TOPIC_PINNED : AuditAction.TOPIC_UNPINNED, topic, why);
+        if (pinned ? topic.pin() : topic.unpin()) {
+            topicChanged.fire(new TopicChanged(topic, pinned ? TopicChanged.Change.PINNED : TopicChanged.Change.UNPINNED, moderator, why));
         }
         return topic;
     }
@@ -145,11 +150,7 @@ public class ModerationService {
             throw new InvalidInputException("board", "error.move.sameBoard");
         }
         topic.moveTo(target);
-        // Both boards' rows, in id order, so two moves between the same boards cannot deadlock.
-        Stream.of(source, target).sorted(Comparator.comparing(Board::getId)).forEach(board -> BoardActivity.recount(em, board));
-        searchChanges.recordTopic(topic.getId());
-        AuditLog.topic(em, moderator, AuditAction.TOPIC_MOVED, topic,
-                "→ " + target.getName() + " (← " + source.getName() + ")" + (why == null ? "" : ": " + why));
+        topicChanged.fire(new TopicChanged(topic, TopicChanged.Change.MOVED, moderator, why, source));
         return topic;
     }
 
@@ -160,9 +161,7 @@ public class ModerationService {
         String why = ContentRules.checkReason(reason, true);
         if (!topic.isHidden()) {
             topic.hide(moderator, Instant.now(), why);
-            BoardActivity.recount(em, topic.getBoard());
-            searchChanges.recordTopic(topic.getId());
-            AuditLog.topic(em, moderator, AuditAction.TOPIC_HIDDEN, topic, why);
+            topicChanged.fire(new TopicChanged(topic, TopicChanged.Change.HIDDEN, moderator, why));
         }
         return topic;
     }
@@ -172,15 +171,14 @@ public class ModerationService {
         Topic topic = moderatedTopic(moderator, topicId);
         String why = ContentRules.checkReason(reason, true);
         if (topic.isHidden()) {
-            topic.restore();
             // A topic hidden with its opening post (deleted by its author) comes back whole.
-            openingPost(topic).filter(Post::isHidden).ifPresent(opening -> {
-                opening.restore();
-                searchChanges.record(opening.getId());
-            });
-            BoardActivity.recount(em, topic.getBoard());
-            searchChanges.recordTopic(topic.getId());
-            AuditLog.topic(em, moderator, AuditAction.TOPIC_RESTORED, topic, why);
+            Optional<Post> hiddenOpening = openingPost(topic).filter(Post::isHidden);
+            if (hiddenOpening.isPresent()) {
+                posting.restore(hiddenOpening.get(), moderator, why);
+            } else {
+                topic.restore();
+                topicChanged.fire(new TopicChanged(topic, TopicChanged.Change.RESTORED, moderator, why));
+            }
         }
         return topic;
     }
@@ -190,13 +188,7 @@ public class ModerationService {
         Member moderator = currentMember.require();
         Post post = moderatedPost(moderator, postId);
         String why = ContentRules.checkReason(reason, true);
-        if (!post.isHidden()) {
-            boolean topicWasHidden = post.getTopic().isHidden();
-            post.hide(moderator, Instant.now(), why);
-            searchChanges.record(post.getId());
-            AuditLog.post(em, moderator, AuditAction.POST_HIDDEN, post, why);
-            topicVisibilityChanged(moderator, post.getTopic(), topicWasHidden, why);
-        }
+        posting.hide(post, moderator, why);
         resolveOpenReports(post, Report.Status.POST_HIDDEN, moderator, why);
         return post;
     }
@@ -206,13 +198,7 @@ public class ModerationService {
         Member moderator = currentMember.require();
         Post post = moderatedPost(moderator, postId);
         String why = ContentRules.checkReason(reason, true);
-        if (post.isHidden()) {
-            boolean topicWasHidden = post.getTopic().isHidden();
-            post.restore();
-            searchChanges.record(post.getId());
-            AuditLog.post(em, moderator, AuditAction.POST_RESTORED, post, why);
-            topicVisibilityChanged(moderator, post.getTopic(), topicWasHidden, why);
-        }
+        posting.restore(post, moderator, why);
         return post;
     }
 
@@ -225,9 +211,7 @@ public class ModerationService {
         String why = ContentRules.checkReason(note, true);
         if (report.isOpen()) {
             resolveOpenReports(report.getPost(), Report.Status.DISMISSED, moderator, why);
-            AuditLog.other(em, moderator, AuditAction.REPORT_DISMISSED, AuditEntry.TargetType.REPORT,
-                    report.getId(), report.getPost().getTopic().getTitle() + " #" + report.getPost().getNumber(),
-                    report.getPost().getTopic().getBoard().getId(), why);
+            reportDismissed.fire(new ReportDismissed(report, moderator, why));
         }
         return report;
     }
@@ -255,8 +239,7 @@ public class ModerationService {
             throw new InvalidInputException("until", "error.suspend.untilPast");
         }
         target.suspend(now, until, why);
-        AuditLog.member(em, moderator, AuditAction.MEMBER_SUSPENDED, target,
-                (until == null ? "permanent" : "until " + until) + ": " + why);
+        memberModerated.fire(new MemberModerated(target, MemberModerated.Change.SUSPENDED, moderator, why, until, Set.of()));
         return target;
     }
 
@@ -269,18 +252,9 @@ public class ModerationService {
         String why = ContentRules.checkReason(reason, false);
         if (target.getSuspendedAt() != null) {
             target.liftSuspension();
-            AuditLog.member(em, moderator, AuditAction.MEMBER_REINSTATED, target, why);
+            memberModerated.fire(new MemberModerated(target, MemberModerated.Change.REINSTATED, moderator, why, null, Set.of()));
         }
         return target;
-    }
-
-    /** The opening post hidden or shown its topic with it (Post.hide, Post.restore): count and log that. */
-    private void topicVisibilityChanged(Member moderator, Topic topic, boolean wasHidden, String why) {
-        if (topic.isHidden() != wasHidden) {
-            BoardActivity.recount(em, topic.getBoard());
-            searchChanges.recordTopic(topic.getId());
-            AuditLog.topic(em, moderator, topic.isHidden() ? AuditAction.TOPIC_HIDDEN : AuditAction.TOPIC_RESTORED, topic, why);
-        }
     }
 
     private Optional<Post> openingPost(Topic topic) {

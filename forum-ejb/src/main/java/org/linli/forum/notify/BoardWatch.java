@@ -1,6 +1,5 @@
 package org.linli.forum.notify;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
@@ -19,7 +18,7 @@ import java.util.Objects;
 @Entity
 @Table(name = "board_watch")
 @IdClass(BoardWatch.Key.class)
-public class BoardWatch {
+public class BoardWatch extends Watch {
 
     /** Board and member ids. */
     public record Key(Long board, Long member) implements Serializable {
@@ -33,20 +32,11 @@ public class BoardWatch {
     @JoinColumn(name = "board_id")
     private Board board;
 
-    @Id
-    @ManyToOne(fetch = FetchType.LAZY)
-    @JoinColumn(name = "member_id")
-    private Member member;
-
-    @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
-
     protected BoardWatch() {
     }
 
     BoardWatch(Board board, Member member, Instant createdAt) {
+        super(member, createdAt);
         this.board = Objects.requireNonNull(board);
-        this.member = Objects.requireNonNull(member);
-        this.createdAt = Objects.requireNonNull(createdAt);
     }
 }

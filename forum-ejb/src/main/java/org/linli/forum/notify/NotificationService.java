@@ -82,7 +82,7 @@ public class NotificationService {
         return currentMember.find()
                 .map(member -> em.createQuery("""
                                 select count(n) from Notification n
-                                where n.member = :member and n.readAt is null and n.topic.hiddenAt is null""", Long.class)
+                                where n.member = :member and n.readAt is null and n.topic.hiding.hiddenAt is null""", Long.class)
                         .setParameter("member", member).getSingleResult())
                 .orElse(0L);
     }
@@ -93,7 +93,7 @@ public class NotificationService {
      */
     public Page<Notification> list(int number) {
         Member member = currentMember.require();
-        long total = em.createQuery("select count(n) from Notification n where n.member = :member and n.topic.hiddenAt is null",
+        long total = em.createQuery("select count(n) from Notification n where n.member = :member and n.topic.hiding.hiddenAt is null",
                         Long.class)
                 .setParameter("member", member).getSingleResult();
         if (number < 1 || number > Page.totalPages(total, PAGE_SIZE)) {
@@ -101,7 +101,7 @@ public class NotificationService {
         }
         var items = em.createQuery("""
                 select n from Notification n join fetch n.topic join fetch n.actor left join fetch n.post
-                where n.member = :member and n.topic.hiddenAt is null order by n.id desc""", Notification.class)
+                where n.member = :member and n.topic.hiding.hiddenAt is null order by n.id desc""", Notification.class)
                 .setParameter("member", member)
                 .setFirstResult(Page.firstIndex(number, PAGE_SIZE))
                 .setMaxResults(PAGE_SIZE)

@@ -1,8 +1,14 @@
 package org.linli.forum.notify;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import org.linli.forum.member.Member;
 import org.linli.forum.post.Post;
+import org.linli.forum.post.PostAdded;
+import org.linli.forum.problem.OfficialAnswerMarked;
+import org.linli.forum.problem.ProblemStatusChanged;
 import org.linli.forum.topic.Topic;
 
 import java.time.Instant;
@@ -11,25 +17,44 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes notifications in the transaction of what they are about, so a post and its
- * notifications commit (or roll back) together. The one who acted is never told of their own
- * act, and members who turned a kind off are not told of it. Members who want mail (the default)
- * get one in the outbox, in their language.
+ * Writes notifications from the events of posting and of problems, in the transaction of what
+ * they are about (CDI observers run in the firing transaction), so a post and its notifications
+ * commit or roll back together. The one who acted is never told of their own act, and members who
+ * turned a kind off are not told of it. Members who want mail (the default) get one in the
+ * outbox, in their language. Posting in a topic makes its author watch it.
  */
-public final class Notifier {
+@ApplicationScoped
+public class Notifier {
 
-    private Notifier() {
+    @PersistenceContext
+    private EntityManager em;
+
+    void postAdded(@Observes PostAdded event) {
+        if (event.imported()) {
+            return;
+        }
+        Post post = event.post();
+        Member author = post.getAuthor();
+        notify(post.isOpening() ? NotificationKind.NEW_TOPIC : NotificationKind.REPLY, post.getTopic(), post, author);
+        watch(author, post.getTopic());
     }
 
-    /** The member watches the topic from now on (posting in a topic does this). */
-    public static void watch(EntityManager em, Member member, Topic topic) {
+    void statusChanged(@Observes ProblemStatusChanged event) {
+        notify(NotificationKind.STATUS, event.event().getTopic(), null, event.event().getActor());
+    }
+
+    void officialAnswerMarked(@Observes OfficialAnswerMarked event) {
+        notify(NotificationKind.OFFICIAL, event.answer().getTopic(), event.answer(), event.actor());
+    }
+
+    private void watch(Member member, Topic topic) {
         if (em.find(TopicWatch.class, new TopicWatch.Key(topic.getId(), member.getId())) == null) {
             em.persist(new TopicWatch(topic, member, Instant.now()));
         }
     }
 
     /** Tells the topic's watchers (for a new topic: its board's watchers) what {@code actor} did. */
-    public static void notify(EntityManager em, NotificationKind kind, Topic topic, Post post, Member actor) {
+    private void notify(NotificationKind kind, Topic topic, Post post, Member actor) {
         String optedOut = " and not exists (select s from NotificationSettings s where s.memberId = w.member.id and s."
                 + NotificationSettings.field(kind) + " = false)";
         List<Member> recipients = kind == NotificationKind.NEW_TOPIC

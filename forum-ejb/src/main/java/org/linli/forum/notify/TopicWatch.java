@@ -1,6 +1,5 @@
 package org.linli.forum.notify;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
@@ -19,7 +18,7 @@ import java.util.Objects;
 @Entity
 @Table(name = "topic_watch")
 @IdClass(TopicWatch.Key.class)
-public class TopicWatch {
+public class TopicWatch extends Watch {
 
     /** Topic and member ids. */
     public record Key(Long topic, Long member) implements Serializable {
@@ -33,20 +32,11 @@ public class TopicWatch {
     @JoinColumn(name = "topic_id")
     private Topic topic;
 
-    @Id
-    @ManyToOne(fetch = FetchType.LAZY)
-    @JoinColumn(name = "member_id")
-    private Member member;
-
-    @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
-
     protected TopicWatch() {
     }
 
     TopicWatch(Topic topic, Member member, Instant createdAt) {
+        super(member, createdAt);
         this.topic = Objects.requireNonNull(topic);
-        this.member = Objects.requireNonNull(member);
-        this.createdAt = Objects.requireNonNull(createdAt);
     }
 }

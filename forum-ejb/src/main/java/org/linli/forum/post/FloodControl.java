@@ -1,7 +1,9 @@
 package org.linli.forum.post;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
 import org.linli.forum.common.ForumSettings;
 import org.linli.forum.common.RateLimitedException;
 import org.linli.forum.member.Member;
@@ -16,15 +18,16 @@ import java.time.Instant;
  * are exempt. The member's row is locked first, so two posts sent at once are judged one after
  * the other, not both against the same past.
  */
-public final class FloodControl {
+@ApplicationScoped
+public class FloodControl {
 
     public static final Duration DUPLICATE_WINDOW = Duration.ofMinutes(10);
 
-    private FloodControl() {
-    }
+    @PersistenceContext
+    private EntityManager em;
 
     /** Throws a {@link RateLimitedException} if {@code author} may not post {@code source} now. */
-    public static void check(EntityManager em, Member author, String source, Instant now) {
+    public void check(Member author, String source, Instant now) {
         if (Permissions.isExemptFromFloodControl(author)) {
             return;
         }

@@ -1,6 +1,7 @@
 package org.linli.forum.post;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
@@ -13,6 +14,7 @@ import jakarta.persistence.Version;
 import org.linli.forum.content.PostHtmlPolicy;
 import org.linli.forum.content.PostRenderer;
 import org.linli.forum.member.Member;
+import org.linli.forum.topic.Hiding;
 import org.linli.forum.topic.Topic;
 
 import java.time.Instant;
@@ -64,16 +66,9 @@ public class Post {
     @Column(name = "revision_count", nullable = false)
     private int revisionCount = 1;
 
-    /** Set while hidden from readers, by a moderator or (deleted) by its author. */
-    @Column(name = "hidden_at")
-    private Instant hiddenAt;
-
-    @ManyToOne(fetch = FetchType.LAZY)
-    @JoinColumn(name = "hidden_by")
-    private Member hiddenBy;
-
-    @Column(name = "hidden_reason", length = 1000)
-    private String hiddenReason;
+    /** Set while hidden from readers, by a moderator or (deleted) by its author; null while shown. */
+    @Embedded
+    private Hiding hiding;
 
     @Column(name = "deleted_by_author", nullable = false)
     private boolean deletedByAuthor;
@@ -114,9 +109,7 @@ public class Post {
      * the topic too, so that no title stays listed over nothing.
      */
     public void hide(Member by, Instant at, String reason) {
-        this.hiddenAt = Objects.requireNonNull(at);
-        this.hiddenBy = Objects.requireNonNull(by);
-        this.hiddenReason = reason;
+        this.hiding = new Hiding(by, at, reason);
         this.deletedByAuthor = by.getId().equals(author.getId());
         if (isOpening() && !topic.isHidden()) {
             topic.hide(by, at, reason);
@@ -125,9 +118,7 @@ public class Post {
 
     /** Shows the post again; the opening post brings its topic back with it. */
     public void restore() {
-        this.hiddenAt = null;
-        this.hiddenBy = null;
-        this.hiddenReason = null;
+        this.hiding = null;
         this.deletedByAuthor = false;
         if (isOpening() && topic.isHidden()) {
             topic.restore();
@@ -140,19 +131,19 @@ public class Post {
     }
 
     public boolean isHidden() {
-        return hiddenAt != null;
+        return hiding != null;
     }
 
     public Instant getHiddenAt() {
-        return hiddenAt;
+        return hiding == null ? null : hiding.getHiddenAt();
     }
 
     public Member getHiddenBy() {
-        return hiddenBy;
+        return hiding == null ? null : hiding.getHiddenBy();
     }
 
     public String getHiddenReason() {
-        return hiddenReason;
+        return hiding == null ? null : hiding.getHiddenReason();
     }
 
     public boolean isDeletedByAuthor() {

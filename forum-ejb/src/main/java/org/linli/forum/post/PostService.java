@@ -4,23 +4,19 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityGraph;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import org.linli.forum.audit.AuditAction;
-import org.linli.forum.audit.AuditLog;
-import org.linli.forum.board.BoardActivity;
 import org.linli.forum.common.NotFoundException;
 import org.linli.forum.common.Page;
 import org.linli.forum.content.ContentRules;
+import org.linli.forum.content.PostHtmlPolicy;
 import org.linli.forum.content.PostRenderer;
 import org.linli.forum.member.Member;
 import org.linli.forum.member.Role;
-import org.linli.forum.notify.NotificationKind;
-import org.linli.forum.notify.Notifier;
-import org.linli.forum.search.SearchChanges;
 import org.linli.forum.security.CurrentMember;
 import org.linli.forum.security.NotPermittedException;
 import org.linli.forum.security.Permissions;
@@ -31,7 +27,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Use cases of posts: reply, edit, delete one's own, quote, read a topic page by page, read a post's revisions. */
+/**
+ * Use cases of posts: reply, edit, delete one's own, quote, read a topic page by page, read a
+ * post's revisions, and bring stored HTML up to the current sanitizer policy.
+ */
 @Stateless
 public class PostService {
 
@@ -42,7 +41,13 @@ public class PostService {
     private CurrentMember currentMember;
 
     @Inject
-    private SearchChanges searchChanges;
+    private Posting posting;
+
+    @Inject
+    private FloodControl floodControl;
+
+    @Inject
+    private Event<PostChanged> changed;
 
     private final PostRenderer renderer = new PostRenderer();
 
@@ -60,16 +65,8 @@ public class PostService {
         Permissions.checkReply(author, topic);
 
         Instant now = Instant.now();
-        FloodControl.check(em, author, source, now);
-        int number = topic.recordReply(author, now);
-        Post post = new Post(topic, number, author, source, renderer, now);
-        em.persist(post);
-        em.flush();
-        BoardActivity.recordPost(em, topic, now, false);
-        searchChanges.record(post.getId());
-        Notifier.notify(em, NotificationKind.REPLY, topic, post, author);
-        Notifier.watch(em, author, topic);
-        return post;
+        floodControl.check(author, source, now);
+        return posting.reply(topic, author, source, now, false);
     }
 
     /**
@@ -86,10 +83,7 @@ public class PostService {
         String source = ContentRules.checkBody(body);
         if (!source.equals(post.getSource())) {
             post.revise(source, editor, Instant.now(), renderer).forEach(em::persist);
-            searchChanges.record(post.getId());
-            if (!editor.getId().equals(post.getAuthor().getId())) {
-                AuditLog.post(em, editor, AuditAction.POST_EDITED_BY_MODERATOR, post, null);
-            }
+            changed.fire(new PostChanged(post, PostChanged.Change.EDITED, editor, null));
         }
         return post;
     }
@@ -105,15 +99,7 @@ public class PostService {
         Post post = Optional.ofNullable(em.find(Post.class, postId, LockModeType.PESSIMISTIC_WRITE))
                 .orElseThrow(() -> new NotFoundException("post", postId));
         Permissions.checkDelete(author, post);
-        post.hide(author, Instant.now(), null);
-        searchChanges.record(post.getId());
-        AuditLog.post(em, author, AuditAction.POST_DELETED_BY_AUTHOR, post, null);
-        if (post.isOpening()) {
-            // Its topic went with it (Post.hide): the board counts it no more, search drops it.
-            BoardActivity.recount(em, post.getTopic().getBoard());
-            searchChanges.recordTopic(post.getTopic().getId());
-            AuditLog.topic(em, author, AuditAction.TOPIC_HIDDEN, post.getTopic(), null);
-        }
+        posting.hide(post, author, null);
         return post;
     }
 
@@ -176,9 +162,9 @@ public class PostService {
         boolean seesHidden = Permissions.canSeeHidden(reader, current.getBoard());
         int first = Page.firstIndex(number, Post.PAGE_SIZE) + 1;
         var posts = em.createQuery("""
-                select p from Post p join fetch p.author left join fetch p.hiddenBy
+                select p from Post p join fetch p.author left join fetch p.hiding.hiddenBy
                 where p.topic.id = :topic and p.number between :first and :last
-                  and (p.hiddenAt is null or :seesHidden = true)
+                  and (p.hiding.hiddenAt is null or :seesHidden = true)
                 order by p.number""", Post.class)
                 .setParameter("topic", topic.getId())
                 .setParameter("seesHidden", seesHidden)
@@ -186,5 +172,22 @@ public class PostService {
                 .setParameter("last", first + Post.PAGE_SIZE - 1)
                 .getResultList();
         return new Page<>(posts, number, Post.PAGE_SIZE, topic.postCount());
+    }
+
+    /**
+     * Renders again up to {@code limit} posts whose HTML was made under an older policy
+     * version; returns how many. Call until it returns 0; each call is one transaction.
+     */
+    @RolesAllowed(Role.ADMIN_NAME)
+    public int rerenderOutdated(int limit) {
+        List<Post> outdated = em.createQuery("select p from Post p where p.renderVersion <> :current order by p.id", Post.class)
+                .setParameter("current", PostHtmlPolicy.VERSION)
+                .setMaxResults(limit)
+                .getResultList();
+        outdated.forEach(post -> {
+            post.rerender(renderer);
+            changed.fire(new PostChanged(post, PostChanged.Change.RERENDERED, null, null));
+        });
+        return outdated.size();
     }
 }

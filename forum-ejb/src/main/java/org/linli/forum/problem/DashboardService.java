@@ -52,7 +52,7 @@ public class DashboardService {
         Map<Long, Map<ProblemStatus, Long>> counts = new HashMap<>();
         for (Object[] row : em.createQuery("""
                 select t.board.id, t.problemStatus, count(t) from Topic t
-                where t.problemStatus is not null and t.hiddenAt is null and t.board.kind = :kind
+                where t.problemStatus is not null and t.hiding.hiddenAt is null and t.board.kind = :kind
                 group by t.board.id, t.problemStatus""", Object[].class)
                 .setParameter("kind", BoardKind.PROBLEMS)
                 .getResultList()) {
@@ -78,7 +78,7 @@ public class DashboardService {
                 ? Set.of(ProblemStatus.OPEN, ProblemStatus.ACKNOWLEDGED) : Set.of(waitingStatus);
         return em.createQuery("""
                 select t from Topic t join fetch t.board join fetch t.author join fetch t.lastPoster
-                where t.problemStatus in :statuses and t.hiddenAt is null and t.board.kind = :kind
+                where t.problemStatus in :statuses and t.hiding.hiddenAt is null and t.board.kind = :kind
                   and (:board is null or t.board.id = :board)
                 order by t.createdAt, t.id""", Topic.class)
                 .setParameter("statuses", statuses)
@@ -92,7 +92,7 @@ public class DashboardService {
     private List<Duration> resolutionTimes(Long boardId, Instant since) {
         return em.createQuery("""
                 select t.createdAt, t.resolvedAt from Topic t
-                where t.problemStatus = :resolved and t.resolvedAt >= :since and t.hiddenAt is null
+                where t.problemStatus = :resolved and t.resolvedAt >= :since and t.hiding.hiddenAt is null
                   and t.board.kind = :kind and (:board is null or t.board.id = :board)""", Object[].class)
                 .setParameter("resolved", ProblemStatus.RESOLVED)
                 .setParameter("since", since)

@@ -4,6 +4,8 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -12,8 +14,6 @@ import org.linli.forum.common.NotFoundException;
 import org.linli.forum.content.ContentRules;
 import org.linli.forum.member.Member;
 import org.linli.forum.member.Role;
-import org.linli.forum.notify.NotificationKind;
-import org.linli.forum.notify.Notifier;
 import org.linli.forum.post.Post;
 import org.linli.forum.security.CurrentMember;
 import org.linli.forum.security.Permissions;
@@ -38,6 +38,12 @@ public class ProblemService {
     @EJB
     private CurrentMember currentMember;
 
+    @Inject
+    private Event<ProblemStatusChanged> statusChanged;
+
+    @Inject
+    private Event<OfficialAnswerMarked> answerMarked;
+
     /** Moves the problem to {@code to}; resolving needs a note (the resolution), the rest may have one. */
     @RolesAllowed({Role.RESIDENT_NAME, Role.MODERATOR_NAME, Role.STAFF_NAME, Role.ADMIN_NAME})
     public TopicEvent changeStatus(long topicId, ProblemStatus to, String note) {
@@ -45,16 +51,17 @@ public class ProblemService {
         Topic topic = Optional.ofNullable(em.find(Topic.class, topicId, LockModeType.PESSIMISTIC_WRITE))
                 .filter(t -> Permissions.canSee(actor, t))
                 .orElseThrow(() -> new NotFoundException("topic", topicId));
-        if (to == null || topic.getProblemStatus() == null || !topic.getProblemStatus().next().contains(to)) {
+        if (to == null) {
             throw new InvalidInputException("status", "error.status.transition");
         }
         Permissions.checkChangeStatus(actor, topic, to);
         String why = ContentRules.checkReason(note, to == ProblemStatus.RESOLVED);
         Instant now = Instant.now();
-        TopicEvent event = new TopicEvent(topic, actor, topic.getProblemStatus(), to, why, now);
+        ProblemStatus from = topic.getProblemStatus();
         topic.changeStatus(to, now);
+        TopicEvent event = new TopicEvent(topic, actor, from, to, why, now);
         em.persist(event);
-        Notifier.notify(em, NotificationKind.STATUS, topic, null, actor);
+        statusChanged.fire(new ProblemStatusChanged(event));
         return event;
     }
 
@@ -87,9 +94,8 @@ public class ProblemService {
                 .orElseThrow(() -> new NotFoundException("post", postId));
         Permissions.checkMarkOfficial(actor, post);
         Topic topic = em.find(Topic.class, post.getTopic().getId(), LockModeType.PESSIMISTIC_WRITE);
-        if (!post.getId().equals(topic.getOfficialAnswerId())) {
-            topic.setOfficialAnswerId(post.getId());
-            Notifier.notify(em, NotificationKind.OFFICIAL, topic, post, actor);
+        if (topic.markOfficialAnswer(post.getId(), post.getTopic().getId())) {
+            answerMarked.fire(new OfficialAnswerMarked(post, actor));
         }
         return topic;
     }
@@ -101,7 +107,7 @@ public class ProblemService {
         Topic topic = Optional.ofNullable(em.find(Topic.class, topicId, LockModeType.PESSIMISTIC_WRITE))
                 .filter(t -> Permissions.canSee(actor, t))
                 .orElseThrow(() -> new NotFoundException("topic", topicId));
-        topic.setOfficialAnswerId(null);
+        topic.clearOfficialAnswer();
         return topic;
     }
 

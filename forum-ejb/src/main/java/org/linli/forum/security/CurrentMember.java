@@ -5,8 +5,7 @@ import jakarta.annotation.security.DeclareRoles;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import jakarta.inject.Inject;
 import org.linli.forum.member.Member;
 import org.linli.forum.member.Members;
 import org.linli.forum.member.Role;
@@ -26,8 +25,8 @@ public class CurrentMember {
     @Resource
     private SessionContext context;
 
-    @PersistenceContext
-    private EntityManager em;
+    @Inject
+    private Members members;
 
     public Optional<Member> find() {
         Principal principal = context.getCallerPrincipal();
@@ -36,7 +35,7 @@ public class CurrentMember {
                 || Arrays.stream(Role.values()).noneMatch(role -> context.isCallerInRole(role.name()))) {
             return Optional.empty();
         }
-        return Members.byUsername(em, principal.getName()).filter(Member::canSignIn);
+        return members.byUsername(principal.getName()).filter(Member::canSignIn);
     }
 
     /** The signed-in member; anonymous callers get a {@link NotSignedInException}. */

@@ -78,12 +78,12 @@ public final class Permissions {
     }
 
     /**
-     * A problem's status moves on by staff and the board's moderators; its author may only
-     * reopen it once resolved.
+     * Who moves a problem: staff and the board's moderators; its author may only reopen it once
+     * resolved. Which moves exist at all is the topic's own rule ({@link Topic#allowsStatus}).
      */
     public static boolean canChangeStatus(Member member, Topic topic, ProblemStatus to) {
         ProblemStatus from = topic.getProblemStatus();
-        if (!active(member) || from == null || !canSee(member, topic) || !from.next().contains(to)) {
+        if (!active(member) || from == null || !canSee(member, topic)) {
             return false;
         }
         if (is(member, Role.STAFF) || canModerate(member, topic.getBoard())) {
@@ -95,7 +95,7 @@ public final class Permissions {
     /** Whether the reader may change the problem's status in any way now (to offer the form). */
     public static boolean canChangeStatus(Member member, Topic topic) {
         ProblemStatus from = topic.getProblemStatus();
-        return from != null && from.next().stream().anyMatch(to -> canChangeStatus(member, topic, to));
+        return from != null && from.next().stream().anyMatch(to -> topic.allowsStatus(to) && canChangeStatus(member, topic, to));
     }
 
     /** Staff mark a staff member's visible reply as the topic's official answer. */

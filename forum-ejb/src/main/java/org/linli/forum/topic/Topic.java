@@ -1,6 +1,7 @@
 package org.linli.forum.topic;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -13,6 +14,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Version;
 import org.linli.forum.board.Board;
+import org.linli.forum.common.InvalidInputException;
 import org.linli.forum.member.Member;
 
 import java.time.Instant;
@@ -20,7 +22,9 @@ import java.util.Objects;
 
 /**
  * A topic on a board. Its first post (number 1) is the opening message; it keeps its own reply
- * count and last activity, updated under a row lock by {@link org.linli.forum.post.PostService}.
+ * count and last activity, updated under a row lock by {@link org.linli.forum.post.Posting}. It
+ * guards its own rules: a problem's status moves only as {@link ProblemStatus#next()} allows, and
+ * its official answer is one of its own posts.
  */
 @Entity
 public class Topic {
@@ -73,16 +77,9 @@ public class Topic {
     @Column(name = "official_answer_id")
     private Long officialAnswerId;
 
-    /** Set while hidden from readers (a soft delete: moderators still see it). */
-    @Column(name = "hidden_at")
-    private Instant hiddenAt;
-
-    @ManyToOne(fetch = FetchType.LAZY)
-    @JoinColumn(name = "hidden_by")
-    private Member hiddenBy;
-
-    @Column(name = "hidden_reason", length = 1000)
-    private String hiddenReason;
+    /** Set while hidden from readers (a soft delete: moderators still see it); null while shown. */
+    @Embedded
+    private Hiding hiding;
 
     @Version
     private long version;
@@ -111,12 +108,32 @@ public class Topic {
         return postCount();
     }
 
-    public void setLocked(boolean locked) {
-        this.locked = locked;
+    /** Closes the topic to replies; false if it was already locked. */
+    public boolean lock() {
+        boolean changed = locked != true;
+        locked = true;
+        return changed;
     }
 
-    public void setPinned(boolean pinned) {
-        this.pinned = pinned;
+    /** Opens a locked topic to replies again; false if it was open. */
+    public boolean unlock() {
+        boolean changed = locked != false;
+        locked = false;
+        return changed;
+    }
+
+    /** Pins the topic to the top of its board; false if it was already pinned. */
+    public boolean pin() {
+        boolean changed = pinned != true;
+        pinned = true;
+        return changed;
+    }
+
+    /** Lets the topic sink with the others again; false if it was not pinned. */
+    public boolean unpin() {
+        boolean changed = pinned != false;
+        pinned = false;
+        return changed;
     }
 
     /**
@@ -131,9 +148,18 @@ public class Topic {
         }
     }
 
-    /** Sets the problem's status (the caller checked the transition and records the event). */
+    /** Whether the problem may go to {@code status} from where it stands (never, off a problem board). */
+    public boolean allowsStatus(ProblemStatus status) {
+        ProblemStatus from = getProblemStatus();
+        return status != null && from != null && from.next().contains(status);
+    }
+
+    /** Moves the problem to {@code status}; a move its status does not allow is refused. */
     public void changeStatus(ProblemStatus status, Instant at) {
-        this.problemStatus = Objects.requireNonNull(status);
+        if (!allowsStatus(status)) {
+            throw new InvalidInputException("status", "error.status.transition");
+        }
+        this.problemStatus = status;
         this.resolvedAt = status == ProblemStatus.RESOLVED ? at : null;
     }
 
@@ -149,36 +175,46 @@ public class Topic {
         return officialAnswerId;
     }
 
-    public void setOfficialAnswerId(Long postId) {
-        this.officialAnswerId = postId;
+    /**
+     * Marks post {@code postId}, a reply in topic {@code postTopicId}, as the official answer, in
+     * place of any earlier one; false if it already was. A post of another topic is refused.
+     */
+    public boolean markOfficialAnswer(long postId, long postTopicId) {
+        if (postTopicId != id) {
+            throw new InvalidInputException("post", "error.official.otherTopic");
+        }
+        boolean changed = officialAnswerId == null || officialAnswerId != postId;
+        officialAnswerId = postId;
+        return changed;
+    }
+
+    /** The topic has no official answer any more. */
+    public void clearOfficialAnswer() {
+        officialAnswerId = null;
     }
 
     public void hide(Member by, Instant at, String reason) {
-        this.hiddenAt = Objects.requireNonNull(at);
-        this.hiddenBy = Objects.requireNonNull(by);
-        this.hiddenReason = reason;
+        this.hiding = new Hiding(by, at, reason);
     }
 
     public void restore() {
-        this.hiddenAt = null;
-        this.hiddenBy = null;
-        this.hiddenReason = null;
+        this.hiding = null;
     }
 
     public boolean isHidden() {
-        return hiddenAt != null;
+        return hiding != null;
     }
 
     public Instant getHiddenAt() {
-        return hiddenAt;
+        return hiding == null ? null : hiding.getHiddenAt();
     }
 
     public Member getHiddenBy() {
-        return hiddenBy;
+        return hiding == null ? null : hiding.getHiddenBy();
     }
 
     public String getHiddenReason() {
-        return hiddenReason;
+        return hiding == null ? null : hiding.getHiddenReason();
     }
 
     /** The opening post and its replies. */

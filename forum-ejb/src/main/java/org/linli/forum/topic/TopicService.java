@@ -8,20 +8,16 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.linli.forum.board.Board;
-import org.linli.forum.board.BoardActivity;
 import org.linli.forum.board.BoardKind;
 import org.linli.forum.board.BoardService;
 import org.linli.forum.common.NotFoundException;
 import org.linli.forum.common.Page;
 import org.linli.forum.content.ContentRules;
-import org.linli.forum.content.PostRenderer;
 import org.linli.forum.member.Member;
 import org.linli.forum.member.Role;
-import org.linli.forum.notify.NotificationKind;
-import org.linli.forum.notify.Notifier;
 import org.linli.forum.post.FloodControl;
 import org.linli.forum.post.Post;
-import org.linli.forum.search.SearchChanges;
+import org.linli.forum.post.Posting;
 import org.linli.forum.security.CurrentMember;
 import org.linli.forum.security.Permissions;
 
@@ -48,9 +44,10 @@ public class TopicService {
     private BoardService boardService;
 
     @Inject
-    private SearchChanges searchChanges;
+    private Posting posting;
 
-    private final PostRenderer renderer = new PostRenderer();
+    @Inject
+    private FloodControl floodControl;
 
     /** The signed-in member opens a topic on a board; returns its opening post. */
     @RolesAllowed({Role.RESIDENT_NAME, Role.MODERATOR_NAME, Role.STAFF_NAME, Role.ADMIN_NAME})
@@ -62,17 +59,8 @@ public class TopicService {
         String source = ContentRules.checkBody(body);
 
         Instant now = Instant.now();
-        FloodControl.check(em, author, source, now);
-        Topic topic = new Topic(board, checkedTitle, author, now);
-        em.persist(topic);
-        Post post = new Post(topic, 1, author, source, renderer, now);
-        em.persist(post);
-        em.flush();
-        BoardActivity.recordPost(em, topic, now, true);
-        searchChanges.record(post.getId());
-        Notifier.watch(em, author, topic);
-        Notifier.notify(em, NotificationKind.NEW_TOPIC, topic, post, author);
-        return post;
+        floodControl.check(author, source, now);
+        return posting.openTopic(board, checkedTitle, author, source, now, false);
     }
 
     /**
@@ -84,7 +72,7 @@ public class TopicService {
         Member reader = currentMember.find().orElse(null);
         return em.createQuery("""
                 select t from Topic t join fetch t.board join fetch t.author join fetch t.lastPoster
-                left join fetch t.hiddenBy
+                left join fetch t.hiding.hiddenBy
                 where t.id = :id""", Topic.class)
                 .setParameter("id", id)
                 .getResultStream().findFirst()
@@ -107,7 +95,7 @@ public class TopicService {
     public List<Post> latestAnnouncements(int max) {
         return em.createQuery("""
                 select p from Post p join fetch p.topic join fetch p.author
-                where p.number = 1 and p.hiddenAt is null and p.topic.hiddenAt is null and p.topic.board.kind = :kind
+                where p.number = 1 and p.hiding.hiddenAt is null and p.topic.hiding.hiddenAt is null and p.topic.board.kind = :kind
                 order by p.createdAt desc, p.id desc""", Post.class)
                 .setParameter("kind", BoardKind.ANNOUNCEMENTS)
                 .setMaxResults(max)
@@ -120,7 +108,7 @@ public class TopicService {
         boardService.getBoard(boardId);
         return em.createQuery("""
                 select p from Post p join fetch p.topic join fetch p.author
-                where p.number = 1 and p.topic.board.id = :board and p.topic.hiddenAt is null and p.hiddenAt is null
+                where p.number = 1 and p.topic.board.id = :board and p.topic.hiding.hiddenAt is null and p.hiding.hiddenAt is null
                 order by p.createdAt desc, p.id desc""", Post.class)
                 .setParameter("board", boardId)
                 .setMaxResults(max)
@@ -147,8 +135,8 @@ public class TopicService {
         List<Long> ids = em.createQuery(seesHidden ? """
                 select t.id from Topic t where t.board.id = :board
                 order by t.pinned desc, t.lastPostAt desc, t.id desc""" : """
-                select t.id from Topic t where t.board.id = :board and t.hiddenAt is null
-                order by t.board.id, t.hiddenAt, t.pinned desc, t.lastPostAt desc, t.id desc""", Long.class)
+                select t.id from Topic t where t.board.id = :board and t.hiding.hiddenAt is null
+                order by t.board.id, t.hiding.hiddenAt, t.pinned desc, t.lastPostAt desc, t.id desc""", Long.class)
                 .setParameter("board", boardId)
                 .setFirstResult(Page.firstIndex(number, PAGE_SIZE))
                 .setMaxResults(PAGE_SIZE)

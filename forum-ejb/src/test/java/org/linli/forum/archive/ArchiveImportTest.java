@@ -8,11 +8,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.linli.forum.board.Board;
+import org.linli.forum.board.BoardCounters;
 import org.linli.forum.content.PostRenderer;
 import org.linli.forum.member.Member;
 import org.linli.forum.member.Role;
 import org.linli.forum.persistence.TestDatabase;
 import org.linli.forum.post.Post;
+import org.linli.forum.post.Posting;
+import org.linli.forum.sitesearch.SearchChanges;
+import org.linli.forum.testing.DirectEvent;
 import org.linli.forum.topic.ProblemStatus;
 import org.linli.forum.topic.Topic;
 
@@ -197,7 +201,7 @@ class ArchiveImportTest {
     @Test
     void anImportKilledMidwayResumesWithoutLosingOrRepeatingAnything() throws IOException {
         Path file = corpusSlice("en/mini_newsgroups.train-threads.jsonl.gz", 300);
-        ArchiveImport killed = new ArchiveImport(em, transactions, Clock.fixed(RUN_START, ZoneOffset.UTC), 25);
+        ArchiveImport killed = new ArchiveImport(em, posting(), transactions, Clock.fixed(RUN_START, ZoneOffset.UTC), 25);
         long firstRun = killed.begin(ArchiveFormat.NEWSGROUPS, file);
         // After begin: the run's start read back, its count, the reader's problems, then chunks 1, 2, 3 commit and 4 dies.
         transactions.dieAtCommit = transactions.commits + 7;
@@ -297,8 +301,14 @@ class ArchiveImportTest {
 
     // --- helpers
 
+    /** Posting as the server wires it, with the search change log observing it (nobody is notified of imports). */
+    private Posting posting() {
+        SearchChanges searchChanges = new SearchChanges(em, DirectEvent.unobserved());
+        return new Posting(em, new BoardCounters(em), new DirectEvent<>(searchChanges::postAdded));
+    }
+
     private ArchiveImport.Summary importFile(Path file, ArchiveFormat format, String board) {
-        ArchiveImport importer = new ArchiveImport(em, transactions, Clock.fixed(RUN_START, ZoneOffset.UTC), 25);
+        ArchiveImport importer = new ArchiveImport(em, posting(), transactions, Clock.fixed(RUN_START, ZoneOffset.UTC), 25);
         long run = importer.begin(format, file);
         return importer.run(run, file, format, board, SHANGHAI, () -> false);
     }

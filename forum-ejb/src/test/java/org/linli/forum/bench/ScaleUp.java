@@ -10,7 +10,7 @@ import org.linli.forum.content.PostRenderer;
 import org.linli.forum.member.Member;
 import org.linli.forum.member.PasswordHasher;
 import org.linli.forum.persistence.TestDatabase;
-import org.linli.forum.search.IndexBuild;
+import org.linli.forum.sitesearch.IndexBuild;
 
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -211,13 +211,13 @@ class ForumServicesIT {
         int rendered = 0;
         int batch;
         do {
-            batch = As.member("admin", "ADMIN", () -> content.rerenderOutdated(100));
+            batch = As.member("admin", "ADMIN", () -> posts.rerenderOutdated(100));
             rendered += batch;
         } while (batch > 0);
 
         assertThat(rendered).isGreaterThanOrEqualTo(1);
         assertThat(posts.getPost(post.getId()).getHtml()).isEqualTo("<p><em>旧</em>帖子</p>\n");
-        assertThatThrownBy(() -> As.member(username, "RESIDENT", () -> content.rerenderOutdated(1)))
+        assertThatThrownBy(() -> As.member(username, "RESIDENT", () -> posts.rerenderOutdated(1)))
                 .isInstanceOf(EJBAccessException.class);
     }
 

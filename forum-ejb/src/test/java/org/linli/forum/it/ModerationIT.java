@@ -24,10 +24,10 @@ import org.linli.forum.moderation.Report;
 import org.linli.forum.moderation.ReportService;
 import org.linli.forum.post.Post;
 import org.linli.forum.post.PostService;
-import org.linli.forum.search.SearchIndexer;
+import org.linli.forum.sitesearch.SearchIndexer;
 import org.linli.forum.search.SearchRequest;
 import org.linli.forum.search.SearchResults;
-import org.linli.forum.search.SearchService;
+import org.linli.forum.sitesearch.SearchService;
 import org.linli.forum.topic.Topic;
 import org.linli.forum.topic.TopicService;
 

@@ -14,10 +14,10 @@ import org.linli.forum.member.Registration;
 import org.linli.forum.post.Post;
 import org.linli.forum.post.PostService;
 import org.linli.forum.common.ForumSettings;
-import org.linli.forum.search.SearchIndexer;
+import org.linli.forum.sitesearch.SearchIndexer;
 import org.linli.forum.search.SearchRequest;
 import org.linli.forum.search.SearchResults;
-import org.linli.forum.search.SearchService;
+import org.linli.forum.sitesearch.SearchService;
 import org.linli.forum.topic.TopicService;
 
 import javax.sql.DataSource;

@@ -33,12 +33,14 @@ import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
 import org.linli.forum.search.SearchResults.TopicHit;
 import org.linli.forum.search.analysis.ForumAnalysis;
 import org.linli.forum.search.query.UserQuery;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -102,6 +104,11 @@ public final class PostIndex implements Closeable {
     /** Opens the index in {@code directory}, creating it if there is none. */
     public static PostIndex open(Directory directory) throws IOException {
         return new PostIndex(directory);
+    }
+
+    /** The index in {@code folder} on disk, created if there is none. */
+    public static PostIndex open(Path folder) throws IOException {
+        return new PostIndex(FSDirectory.open(folder));
     }
 
     public void upsert(PostDocument post) throws IOException {

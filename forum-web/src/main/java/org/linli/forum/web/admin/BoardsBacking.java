@@ -7,7 +7,7 @@ import org.linli.forum.board.Board;
 import org.linli.forum.board.BoardKind;
 import org.linli.forum.board.BoardService;
 import org.linli.forum.common.ForumException;
-import org.linli.forum.search.SearchService;
+import org.linli.forum.sitesearch.SearchService;
 import org.linli.forum.web.common.Links;
 import org.linli.forum.web.i18n.Messages;
 

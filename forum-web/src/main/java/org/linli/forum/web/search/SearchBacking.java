@@ -7,7 +7,7 @@ import org.linli.forum.board.Board;
 import org.linli.forum.board.BoardService;
 import org.linli.forum.search.SearchRequest;
 import org.linli.forum.search.SearchResults;
-import org.linli.forum.search.SearchService;
+import org.linli.forum.sitesearch.SearchService;
 import org.linli.forum.search.query.UserQuery;
 import org.linli.forum.web.common.Pager;
 

@@ -1,9 +1,10 @@
-package org.linli.forum.search;
+package org.linli.forum.sitesearch;
 
 import jakarta.persistence.EntityManager;
 import org.linli.forum.common.ContentGeneration;
-import org.apache.lucene.store.AlreadyClosedException;
-import org.apache.lucene.store.FSDirectory;
+import org.linli.forum.search.PostIndex;
+import org.linli.forum.search.SearchRequest;
+import org.linli.forum.search.SearchResults;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -34,6 +35,7 @@ final class IndexKeeper implements Closeable {
     private static final int BATCH = 500;
 
     private final EntityManager em;
+    private final PostDocuments documents;
     private final Path home;
     private final Duration patience;
     /** Held while the index or watermark is written or swapped. */
@@ -47,6 +49,7 @@ final class IndexKeeper implements Closeable {
     /** @param patience how long a missing sequence number may stay missing before it counts as rolled back */
     IndexKeeper(EntityManager em, Path home, Duration patience) {
         this.em = em;
+        this.documents = new PostDocuments(em);
         this.home = home;
         this.patience = patience;
     }
@@ -67,7 +70,7 @@ final class IndexKeeper implements Closeable {
         Path current = currentGeneration();
         synchronized (writing) {
             try {
-                index = PostIndex.open(FSDirectory.open(current));
+                index = PostIndex.open(current);
                 Map<String, String> data = index.committedData();
                 String committed = data.get(WATERMARK);
                 if (committed == null || Files.exists(current.resolve(PARTIAL)) || !PostIndex.hasCurrentAnalysis(data)) {
@@ -80,7 +83,7 @@ final class IndexKeeper implements Closeable {
                 LOG.log(Level.WARNING, "The search index at " + current + " cannot be read; rebuilding it", unreadable);
                 closeQuietly(index);
                 Path fresh = newGeneration();
-                index = PostIndex.open(FSDirectory.open(fresh));
+                index = PostIndex.open(fresh);
                 watermark = buildLater ? placeholder(fresh) : new Watermark(fill(index), patience);
                 deleteGenerationsBut(fresh);
             }
@@ -126,7 +129,7 @@ final class IndexKeeper implements Closeable {
             Instant now = Instant.now();
             List<SearchChange> fresh = changes.stream().filter(c -> !mark.isApplied(c.getSeq())).toList();
             if (!fresh.isEmpty()) {
-                PostDocuments.upsert(em, target, PostDocuments.postsOf(em, fresh));
+                documents.upsert(target, documents.postsOf(fresh));
             }
             for (SearchChange change : fresh) {
                 mark.applied(change.getSeq(), now);
@@ -156,7 +159,7 @@ final class IndexKeeper implements Closeable {
     int rebuild() throws IOException {
         synchronized (rebuilding) {
             Path fresh = newGeneration();
-            PostIndex built = PostIndex.open(FSDirectory.open(fresh));
+            PostIndex built = PostIndex.open(fresh);
             long rebuiltFrom;
             try {
                 rebuiltFrom = fill(built);
@@ -193,7 +196,8 @@ final class IndexKeeper implements Closeable {
         PostIndex current = index;
         try {
             return current.search(request);
-        } catch (AlreadyClosedException swapped) {
+        } catch (IllegalStateException swapped) {
+            // Lucene's AlreadyClosedException: the index was swapped out and closed under this search.
             if (index == current) {
                 throw swapped;
             }
@@ -227,7 +231,7 @@ final class IndexKeeper implements Closeable {
         do {
             ids = em.createQuery("select p.id from Post p where p.id > :after order by p.id", Long.class)
                     .setParameter("after", after).setMaxResults(BATCH).getResultList();
-            PostDocuments.upsert(em, target, ids);
+            documents.upsert(target, ids);
             if (!ids.isEmpty()) {
                 after = ids.get(ids.size() - 1);
             }

@@ -1,4 +1,4 @@
-package org.linli.forum.search;
+package org.linli.forum.sitesearch;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -8,6 +8,8 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import org.linli.forum.common.ForumSettings;
 import org.linli.forum.member.Role;
+import org.linli.forum.search.SearchRequest;
+import org.linli.forum.search.SearchResults;
 import org.linli.forum.security.CurrentMember;
 import org.linli.forum.security.Permissions;
 

@@ -1,4 +1,4 @@
-package org.linli.forum.search;
+package org.linli.forum.sitesearch;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -19,8 +19,10 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.linli.forum.common.ForumSettings;
-import org.linli.forum.search.analysis.ForumAnalysis;
 import org.linli.forum.member.Role;
+import org.linli.forum.search.SearchRequest;
+import org.linli.forum.search.SearchResults;
+import org.linli.forum.search.analysis.ForumAnalysis;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package org.linli.forum.search;
+package org.linli.forum.sitesearch;
 
 import org.junit.jupiter.api.Test;
 import org.linli.forum.content.PostRenderer;

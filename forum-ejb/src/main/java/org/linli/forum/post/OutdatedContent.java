@@ -1,4 +1,4 @@
-package org.linli.forum.content;
+package org.linli.forum.post;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -10,6 +10,7 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
+import org.linli.forum.content.PostHtmlPolicy;
 import org.linli.forum.member.Role;
 
 import java.util.logging.Logger;
@@ -32,7 +33,7 @@ public class OutdatedContent {
     private TimerService timers;
 
     @EJB
-    private ContentService contentService;
+    private PostService postService;
 
     @PostConstruct
     void scheduleRerender() {
@@ -44,7 +45,7 @@ public class OutdatedContent {
         long total = 0;
         int done;
         do {
-            done = contentService.rerenderOutdated(BATCH);
+            done = postService.rerenderOutdated(BATCH);
             total += done;
         } while (done == BATCH);
         if (total > 0) {

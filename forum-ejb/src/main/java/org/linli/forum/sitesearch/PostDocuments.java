@@ -1,7 +1,9 @@
-package org.linli.forum.search;
+package org.linli.forum.sitesearch;
 
 import jakarta.persistence.EntityManager;
 import org.linli.forum.post.Post;
+import org.linli.forum.search.PostDocument;
+import org.linli.forum.search.PostIndex;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -15,11 +17,14 @@ final class PostDocuments {
 
     private static final int CHUNK = 500;
 
-    private PostDocuments() {
+    private final EntityManager em;
+
+    PostDocuments(EntityManager em) {
+        this.em = em;
     }
 
     /** The posts the changes name, directly or through their topic, each once. */
-    static List<Long> postsOf(EntityManager em, List<SearchChange> changes) {
+    List<Long> postsOf(List<SearchChange> changes) {
         Set<Long> ids = new LinkedHashSet<>();
         Set<Long> topics = new LinkedHashSet<>();
         for (SearchChange change : changes) {
@@ -37,13 +42,13 @@ final class PostDocuments {
     }
 
     /** Upserts the given posts, a chunk at a time; a post that no longer exists is deleted from the index. */
-    static void upsert(EntityManager em, PostIndex index, List<Long> postIds) throws IOException {
+    void upsert(PostIndex index, List<Long> postIds) throws IOException {
         for (int from = 0; from < postIds.size(); from += CHUNK) {
-            upsertChunk(em, index, postIds.subList(from, Math.min(postIds.size(), from + CHUNK)));
+            upsertChunk(index, postIds.subList(from, Math.min(postIds.size(), from + CHUNK)));
         }
     }
 
-    private static void upsertChunk(EntityManager em, PostIndex index, List<Long> postIds) throws IOException {
+    private void upsertChunk(PostIndex index, List<Long> postIds) throws IOException {
         List<Post> posts = em.createQuery("""
                 select p from Post p join fetch p.topic join fetch p.author
                 where p.id in :ids""", Post.class)

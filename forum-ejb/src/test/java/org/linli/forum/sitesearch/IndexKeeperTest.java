@@ -1,4 +1,4 @@
-package org.linli.forum.search;
+package org.linli.forum.sitesearch;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
@@ -12,6 +12,7 @@ import org.linli.forum.content.PostRenderer;
 import org.linli.forum.member.Member;
 import org.linli.forum.member.Role;
 import org.linli.forum.persistence.TestDatabase;
+import org.linli.forum.search.SearchRequest;
 import org.linli.forum.post.Post;
 import org.linli.forum.topic.Topic;
 

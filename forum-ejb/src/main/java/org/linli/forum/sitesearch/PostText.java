@@ -1,4 +1,4 @@
-package org.linli.forum.search;
+package org.linli.forum.sitesearch;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
