@@ -143,6 +143,26 @@ public class PostService {
     }
 
     /**
+     * The post, for the page where the caller takes {@code action} on it: a post they may not
+     * take it on is, to them, not there (a 404, as for every refusal a reader could probe).
+     */
+    @PermitAll
+    public Post getPostTo(PostAction action, long id) {
+        Post post = getPost(id);
+        Member reader = currentMember.find().orElse(null);
+        boolean may = switch (action) {
+            case EDIT -> Permissions.canEdit(reader, post);
+            case DELETE -> Permissions.canDelete(reader, post);
+            case REPORT -> Permissions.canReport(reader, post);
+            case MARK_OFFICIAL -> Permissions.canMarkOfficial(reader, post);
+        };
+        if (!may) {
+            throw new NotFoundException("post", id);
+        }
+        return post;
+    }
+
+    /**
      * Page {@code number} of a topic, {@link Post#PAGE_SIZE} posts in order. A page is a range of
      * post numbers, read through the (topic, number) index however deep it is. Hidden posts are
      * on it only for readers who may see them; for others their numbers are simply missing.

@@ -78,10 +78,21 @@ public final class Permissions {
     }
 
     /**
-     * Who moves a problem: staff and the board's moderators; its author may only reopen it once
-     * resolved. Which moves exist at all is the topic's own rule ({@link Topic#allowsStatus}).
+     * Whether the reader may move the problem to {@code to} now: a move the topic allows
+     * ({@link Topic#allowsStatus}, the one place of that rule), by someone who may make it.
      */
     public static boolean canChangeStatus(Member member, Topic topic, ProblemStatus to) {
+        return topic.allowsStatus(to) && mayMoveProblem(member, topic, to);
+    }
+
+    /** Whether the reader may change the problem's status in any way now (to offer the form). */
+    public static boolean canChangeStatus(Member member, Topic topic) {
+        ProblemStatus from = topic.getProblemStatus();
+        return from != null && from.next().stream().anyMatch(to -> canChangeStatus(member, topic, to));
+    }
+
+    /** Who moves a problem: staff and the board's moderators; its author may only reopen it once resolved. */
+    private static boolean mayMoveProblem(Member member, Topic topic, ProblemStatus to) {
         ProblemStatus from = topic.getProblemStatus();
         if (!active(member) || from == null || !canSee(member, topic)) {
             return false;
@@ -90,12 +101,6 @@ public final class Permissions {
             return true;
         }
         return member.getId().equals(topic.getAuthor().getId()) && from == ProblemStatus.RESOLVED && to == ProblemStatus.OPEN;
-    }
-
-    /** Whether the reader may change the problem's status in any way now (to offer the form). */
-    public static boolean canChangeStatus(Member member, Topic topic) {
-        ProblemStatus from = topic.getProblemStatus();
-        return from != null && from.next().stream().anyMatch(to -> topic.allowsStatus(to) && canChangeStatus(member, topic, to));
     }
 
     /** Staff mark a staff member's visible reply as the topic's official answer. */
@@ -182,8 +187,9 @@ public final class Permissions {
         }
     }
 
+    /** Who may move it; whether the move exists at all, the topic refuses itself ({@link Topic#changeStatus}). */
     public static void checkChangeStatus(Member member, Topic topic, ProblemStatus to) {
-        require(canChangeStatus(member, topic, to), "changeStatus");
+        require(mayMoveProblem(member, topic, to), "changeStatus");
     }
 
     public static void checkMarkOfficial(Member member, Post post) {

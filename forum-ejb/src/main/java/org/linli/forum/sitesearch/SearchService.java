@@ -15,9 +15,7 @@ import org.linli.forum.security.Permissions;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Locale;
 
 /**
  * The search use case: the words typed and the filters chosen on the search page, searched as
@@ -38,26 +36,17 @@ public class SearchService {
 
     private final ZoneId zone = ForumSettings.timeZone();
 
+    /**
+     * Searches as the caller may: the request says what to find (text, filters, order, page);
+     * this decides the page size, the community's time zone and whether hidden posts count.
+     */
     @PermitAll
-    public SearchResults search(String text, Long board, String author, LocalDate from, LocalDate to,
-                                SearchRequest.Order order, int page) {
-        StringBuilder query = new StringBuilder(text == null ? "" : text);
-        if (board != null) {
-            query.append(" board:").append(board);
-        }
-        if (author != null && !author.isBlank() && author.strip().codePoints().noneMatch(Character::isWhitespace)) {
-            query.append(" author:").append(author.strip().toLowerCase(Locale.ROOT));
-        }
-        if (from != null) {
-            query.append(" after:").append(from);
-        }
-        if (to != null) {
-            query.append(" before:").append(to.plusDays(1));  // "to" is inclusive
-        }
+    public SearchResults search(SearchRequest request) {
         boolean seesHidden = Permissions.canSeeHiddenEverywhere(currentMember.find().orElse(null));
-        SearchRequest request = new SearchRequest(query.toString(), order, page, PAGE_SIZE, null, seesHidden, zone);
+        SearchRequest allowed = new SearchRequest(request.query(), request.filters(), request.order(), request.page(), PAGE_SIZE,
+                null, seesHidden, zone);
         try {
-            return indexer.search(request);
+            return indexer.search(allowed);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -275,7 +275,7 @@ class ModerationIT {
     }
 
     private long hits(String text) {
-        return search.search(text, null, null, null, null, SearchRequest.Order.RELEVANCE, 1).totalPosts();
+        return search.search(SearchRequest.of(text)).totalPosts();
     }
 
     private long hits(String username, String role, String text) throws Exception {

@@ -92,12 +92,14 @@ class SearchIT {
         assertThat(waited).isLessThan(1000);
         assertThat((System.nanoTime() - committed) / 1_000_000).isLessThan(2000);
 
-        SearchResults lamp = search.search("路灯 " + unique, null, null, null, null, SearchRequest.Order.RELEVANCE, 1);
+        SearchResults lamp = search.search(SearchRequest.of("路灯 " + unique));
         assertThat(lamp.hits()).singleElement().satisfies(hit -> {
             assertThat(hit.topicId()).isEqualTo(opening.getTopic().getId());
             assertThat(hit.snippetHtml()).contains("<mark>路灯</mark>");
         });
-        assertThat(search.search("路灯", null, username, null, null, SearchRequest.Order.NEWEST, 1).totalPosts()).isEqualTo(1);
+        SearchRequest byAuthor = SearchRequest.of("路灯").withFilters(new SearchRequest.Filters(null, username, null, null))
+                .withOrder(SearchRequest.Order.NEWEST);
+        assertThat(search.search(byAuthor).totalPosts()).isEqualTo(1);
     }
 
     @Test
@@ -128,7 +130,7 @@ class SearchIT {
         Future<List<Long>> counts = searcher.submit(() -> {
             List<Long> seen = new ArrayList<>();
             while (rebuilding.get()) {
-                seen.add(search.search("rebuild" + unique, null, null, null, null, SearchRequest.Order.RELEVANCE, 1).totalPosts());
+                seen.add(search.search(SearchRequest.of("rebuild" + unique)).totalPosts());
             }
             return seen;
         });
@@ -139,7 +141,7 @@ class SearchIT {
 
         assertThat(indexed).isGreaterThan(0);
         assertThat(seen).isNotEmpty().containsOnly(1L);
-        assertThat(search.search("rebuild" + unique, null, null, null, null, SearchRequest.Order.RELEVANCE, 1).totalPosts()).isEqualTo(1);
+        assertThat(search.search(SearchRequest.of("rebuild" + unique)).totalPosts()).isEqualTo(1);
     }
 
     @Test
@@ -156,7 +158,7 @@ class SearchIT {
 
         assertThat(request).doesNotExist();
         assertThat(generations(folder)).isNotEqualTo(before);
-        assertThat(search.search("file" + unique, null, null, null, null, SearchRequest.Order.RELEVANCE, 1).totalPosts()).isEqualTo(1);
+        assertThat(search.search(SearchRequest.of("file" + unique)).totalPosts()).isEqualTo(1);
     }
 
     private static List<Path> generations(Path folder) throws IOException {
@@ -168,13 +170,13 @@ class SearchIT {
     @Test
     void malformedQueriesGiveOrdinaryResults() {
         for (String query : List.of("\"", "-", "OR", "a AND OR NOT", "((((", "title:* OR ]]", "x".repeat(10_000), "'; DROP TABLE post; --")) {
-            assertThat(search.search(query, null, null, null, null, SearchRequest.Order.RELEVANCE, 1)).isNotNull();
+            assertThat(search.search(SearchRequest.of(query))).isNotNull();
         }
     }
 
     private long waitUntilFound(String query, long posts) throws InterruptedException {
         long start = System.nanoTime();
-        while (search.search(query, null, null, null, null, SearchRequest.Order.RELEVANCE, 1).totalPosts() < posts) {
+        while (search.search(SearchRequest.of(query)).totalPosts() < posts) {
             if (System.nanoTime() - start > 10_000_000_000L) {
                 throw new AssertionError("not found within 10 s: " + query);
             }

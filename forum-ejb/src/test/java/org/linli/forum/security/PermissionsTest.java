@@ -3,6 +3,7 @@ package org.linli.forum.security;
 import org.junit.jupiter.api.Test;
 import org.linli.forum.board.Board;
 import org.linli.forum.board.BoardKind;
+import org.linli.forum.common.InvalidInputException;
 import org.linli.forum.content.PostRenderer;
 import org.linli.forum.it.PermissionMatrix;
 import org.linli.forum.it.PermissionMatrix.Action;
@@ -10,17 +11,20 @@ import org.linli.forum.it.PermissionMatrix.Actor;
 import org.linli.forum.member.Member;
 import org.linli.forum.member.Role;
 import org.linli.forum.post.Post;
+import org.linli.forum.topic.ProblemStatus;
 import org.linli.forum.topic.Topic;
 
 import java.lang.reflect.Field;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The permission rules as a table over actors × actions, without a server: the same
@@ -87,6 +91,27 @@ class PermissionsTest {
         assertThat(Permissions.canSee(actors.get(Actor.MODERATOR_OF_A), hidden)).isTrue();
         assertThat(Permissions.canSee(actors.get(Actor.STAFF), hidden)).isTrue();
         assertThat(Permissions.canReply(actors.get(Actor.STAFF), hidden)).isTrue();
+    }
+
+    @Test
+    void theStatusFormOffersOnlyMovesTheProblemAllowsToThoseWhoMayMakeThem() {
+        Board problems = withId(new Board("路灯报修", "", 3, BoardKind.PROBLEMS));
+        Member author = actors.get(Actor.RESIDENT);
+        Member staff = actors.get(Actor.STAFF);
+        Topic topic = topicOn(problems, author);
+
+        assertThat(choices(staff, topic)).containsExactlyInAnyOrder(ProblemStatus.ACKNOWLEDGED, ProblemStatus.RESOLVED);
+        assertThat(Permissions.canChangeStatus(author, topic)).isFalse();
+        topic.changeStatus(ProblemStatus.RESOLVED, NOW);
+        assertThat(choices(author, topic)).containsExactly(ProblemStatus.OPEN);
+        assertThat(choices(actors.get(Actor.ANOTHER_RESIDENT), topic)).isEmpty();
+        assertThatThrownBy(() -> topic.changeStatus(ProblemStatus.ACKNOWLEDGED, NOW))
+                .as("the topic itself refuses a move its status does not allow").isInstanceOf(InvalidInputException.class);
+        assertThat(topic.getProblemStatus()).isEqualTo(ProblemStatus.RESOLVED);
+    }
+
+    private static List<ProblemStatus> choices(Member member, Topic topic) {
+        return Arrays.stream(ProblemStatus.values()).filter(to -> Permissions.canChangeStatus(member, topic, to)).toList();
     }
 
     private boolean allows(Member actor, Action action) {

@@ -23,6 +23,7 @@ import org.linli.forum.search.query.UserQuery;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -113,7 +114,7 @@ final class QueryCompiler {
             positive = true;
         }
         if (!positive) {
-            if (!query.hasFilters()) {
+            if (!query.hasFilters() && !request.filters().any()) {
                 return null;
             }
             all.add(new MatchAllDocsQuery(), Occur.MUST);
@@ -364,10 +365,25 @@ final class QueryCompiler {
                     query.authors().stream().map(BytesRef::new).toArray(BytesRef[]::new)), Occur.FILTER);
         }
         if (query.after() != null || query.before() != null) {
-            long from = query.after() == null ? Long.MIN_VALUE : startOf(query.after(), request);
-            long to = query.before() == null ? Long.MAX_VALUE : startOf(query.before(), request) - 1;
-            all.add(from > to ? new MatchNoDocsQuery() : LongField.newRangeQuery(PostIndex.CREATED, from, to), Occur.FILTER);
+            dates(all, query.after(), query.before(), request);
         }
+        SearchRequest.Filters chosen = request.filters();
+        if (chosen.board() != null) {
+            all.add(boards(Set.of(chosen.board())), Occur.FILTER);
+        }
+        if (chosen.author() != null) {
+            all.add(new TermQuery(new Term(PostIndex.AUTHOR, chosen.author().toLowerCase(Locale.ROOT))), Occur.FILTER);
+        }
+        if (chosen.from() != null || chosen.to() != null) {
+            dates(all, chosen.from(), chosen.to() == null ? null : chosen.to().plusDays(1), request);
+        }
+    }
+
+    /** Posts made from the start of day {@code after} (if any) until before the start of day {@code before} (if any). */
+    private static void dates(BooleanQuery.Builder all, LocalDate after, LocalDate before, SearchRequest request) {
+        long from = after == null ? Long.MIN_VALUE : startOf(after, request);
+        long to = before == null ? Long.MAX_VALUE : startOf(before, request) - 1;
+        all.add(from > to ? new MatchNoDocsQuery() : LongField.newRangeQuery(PostIndex.CREATED, from, to), Occur.FILTER);
     }
 
     private static Query boards(Set<Long> boards) {

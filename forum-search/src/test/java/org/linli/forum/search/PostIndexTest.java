@@ -11,6 +11,8 @@ import org.linli.forum.search.SearchResults.TopicHit;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.Set;
 
@@ -134,6 +136,33 @@ class PostIndexTest {
         assertThat(index.search(SearchRequest.of("\"water leak\"")).hits()).extracting(TopicHit::topicId).containsExactly(11L);
         assertThat(index.search(SearchRequest.of("\"leak water\"")).hits()).isEmpty();
         assertThat(index.search(SearchRequest.of("pipes")).hits().get(0).snippetHtml()).contains("<mark>pipes</mark>");
+    }
+
+    @Test
+    void theFormsFiltersTravelTypedAndNarrowTheSearch() throws IOException {
+        add(6, 14, 2, 1, "Zhang Wei", "路灯又坏了", "东门的路灯又坏了。", MAR, true);
+        index.refresh();
+        SearchRequest lamps = SearchRequest.of("路灯");
+
+        // A username with a space is one name, not two words (it used to be dropped on the way).
+        assertThat(index.search(lamps.withFilters(new SearchRequest.Filters(null, "Zhang Wei", null, null))).hits())
+                .extracting(TopicHit::postId).containsExactly(6L);
+        assertThat(index.search(lamps.withFilters(new SearchRequest.Filters(null, "zhang", null, null))).hits())
+                .extracting(TopicHit::postId).containsExactly(1L);
+        assertThat(index.search(lamps.withFilters(new SearchRequest.Filters(2L, null, null, null))).hits())
+                .extracting(TopicHit::postId).containsExactly(6L);
+        // Both days are included: posts of 15 March, in the community's zone, are on a search to 15 March.
+        SearchRequest inShanghai = new SearchRequest("路灯", SearchRequest.Order.NEWEST, 1, 20, null, false, ZoneId.of("Asia/Shanghai"));
+        assertThat(index.search(inShanghai.withFilters(new SearchRequest.Filters(null, null, LocalDate.of(2024, 3, 15),
+                LocalDate.of(2024, 3, 15)))).totalPosts()).isEqualTo(2);
+        assertThat(index.search(inShanghai.withFilters(new SearchRequest.Filters(null, null, null, LocalDate.of(2024, 3, 14))))
+                .totalPosts()).isEqualTo(1);
+        // A filter in the text and one from the form must both hold.
+        assertThat(index.search(SearchRequest.of("路灯 board:1").withFilters(new SearchRequest.Filters(2L, null, null, null)))
+                .totalPosts()).isZero();
+        // A filter alone, with no words, lists what it selects.
+        assertThat(index.search(SearchRequest.of("").withFilters(new SearchRequest.Filters(null, "wang", null, null))).hits())
+                .extracting(TopicHit::postId).containsExactly(3L);
     }
 
     @Test

@@ -2,16 +2,13 @@ package org.linli.forum.web.post;
 
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
-import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.linli.forum.common.NotFoundException;
 import org.linli.forum.post.Post;
+import org.linli.forum.post.PostAction;
 import org.linli.forum.post.PostService;
-import org.linli.forum.security.Permissions;
 import org.linli.forum.web.common.FormActions;
 import org.linli.forum.web.common.Links;
 import org.linli.forum.web.common.PageParameters;
-import org.linli.forum.web.security.SignedInMember;
 
 import java.io.IOException;
 import java.io.Serializable;
@@ -26,18 +23,12 @@ public class DeleteBacking implements Serializable {
     @EJB
     private transient PostService postService;
 
-    @Inject
-    private transient SignedInMember me;
-
     private String postParam;
     private long postId;
     private Post post;
 
     public void load() {
-        post = postService.getPost(PageParameters.id("post", postParam));
-        if (!Permissions.canDelete(me.getMember(), post)) {
-            throw new NotFoundException("post", postParam);
-        }
+        post = postService.getPostTo(PostAction.DELETE, PageParameters.id("post", postParam));
         postId = post.getId();
     }
 

@@ -2,14 +2,11 @@ package org.linli.forum.web.post;
 
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
-import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.linli.forum.common.NotFoundException;
 import org.linli.forum.post.Post;
+import org.linli.forum.post.PostAction;
 import org.linli.forum.post.PostService;
-import org.linli.forum.security.Permissions;
 import org.linli.forum.web.common.PageParameters;
-import org.linli.forum.web.security.SignedInMember;
 
 import java.io.IOException;
 
@@ -23,9 +20,6 @@ public class EditBacking extends PostingForm {
     @EJB
     private transient PostService postService;
 
-    @Inject
-    private transient SignedInMember me;
-
     private String postParam;
     private Post post;
 
@@ -33,11 +27,7 @@ public class EditBacking extends PostingForm {
         if (post != null) {
             return;
         }
-        post = postService.getPost(PageParameters.id("post", postParam));
-        if (!Permissions.canEdit(me.getMember(), post)) {
-            // Someone else's post is, to this reader, not there to edit.
-            throw new NotFoundException("post", postParam);
-        }
+        post = postService.getPostTo(PostAction.EDIT, PageParameters.id("post", postParam));
         setBody(post.getSource());
     }
 

@@ -2,17 +2,14 @@ package org.linli.forum.web.post;
 
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
-import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.linli.forum.common.NotFoundException;
 import org.linli.forum.post.Post;
+import org.linli.forum.post.PostAction;
 import org.linli.forum.post.PostService;
 import org.linli.forum.problem.ProblemService;
-import org.linli.forum.security.Permissions;
 import org.linli.forum.web.common.FormActions;
 import org.linli.forum.web.common.Links;
 import org.linli.forum.web.common.PageParameters;
-import org.linli.forum.web.security.SignedInMember;
 
 import java.io.IOException;
 import java.io.Serializable;
@@ -30,9 +27,6 @@ public class OfficialBacking implements Serializable {
     @EJB
     private transient ProblemService problemService;
 
-    @Inject
-    private transient SignedInMember me;
-
     private String postParam;
     private long postId;
     private long topicId;
@@ -40,10 +34,7 @@ public class OfficialBacking implements Serializable {
     private boolean official;
 
     public void load() {
-        post = postService.getPost(PageParameters.id("post", postParam));
-        if (!Permissions.canMarkOfficial(me.getMember(), post)) {
-            throw new NotFoundException("post", postParam);
-        }
+        post = postService.getPostTo(PostAction.MARK_OFFICIAL, PageParameters.id("post", postParam));
         postId = post.getId();
         topicId = post.getTopic().getId();
         official = post.getId().equals(post.getTopic().getOfficialAnswerId());

@@ -8,7 +8,6 @@ import org.linli.forum.board.BoardService;
 import org.linli.forum.search.SearchRequest;
 import org.linli.forum.search.SearchResults;
 import org.linli.forum.sitesearch.SearchService;
-import org.linli.forum.search.query.UserQuery;
 import org.linli.forum.web.common.Pager;
 
 import java.net.URLEncoder;
@@ -49,9 +48,10 @@ public class SearchBacking {
         if (isBlank(q) && isBlank(author)) {
             return;
         }
-        results = searchService.search(q, number(board), author, date(from), date(to),
-                "newest".equals(sort) ? SearchRequest.Order.NEWEST : SearchRequest.Order.RELEVANCE,
-                Math.max(1, Math.min(50, number(page) == null ? 1 : number(page).intValue())));
+        results = searchService.search(SearchRequest.of(q)
+                .withFilters(new SearchRequest.Filters(number(board), author, date(from), date(to)))
+                .withOrder("newest".equals(sort) ? SearchRequest.Order.NEWEST : SearchRequest.Order.RELEVANCE)
+                .withPage(Math.max(1, Math.min(50, number(page) == null ? 1 : number(page).intValue()))));
     }
 
     public boolean isSearched() {
@@ -99,8 +99,8 @@ public class SearchBacking {
 
     private static LocalDate date(String text) {
         try {
-            // Clamped: an extreme date (+999999999-12-31) would overflow the index's milliseconds.
-            return isBlank(text) ? null : UserQuery.clamp(LocalDate.parse(text.strip()));
+            // Clamped by the filters: an extreme date (+999999999-12-31) would overflow the index's milliseconds.
+            return isBlank(text) ? null : LocalDate.parse(text.strip());
         } catch (DateTimeParseException e) {
             return null;
         }
