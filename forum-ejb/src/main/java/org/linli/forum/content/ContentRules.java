@@ -1,11 +1,15 @@
 package org.linli.forum.content;
 
+import org.linli.forum.common.Checks;
 import org.linli.forum.common.InvalidInputException;
 
 /**
- * The limits every title and body meets, checked by the services (the one authority) and
- * published to the forms for their hints. Lengths count characters as a reader does (code
- * points), so 200 Chinese characters or emoji are 200.
+ * The limits every title and body meets, and what Bean Validation cannot say of them: the
+ * rules themselves are the {@link Title} and {@link Body} constraints, on the services' contracts
+ * and checked here for callers without one (the archive import); here the text is also made
+ * uniform (line breaks) and a reason's need depends on the action. Lengths count characters as a
+ * reader does (code points), so 200 Chinese characters or emoji are 200. The limits are
+ * published to the forms for their hints.
  */
 public final class ContentRules {
 
@@ -14,38 +18,30 @@ public final class ContentRules {
     /** A moderator's reason, a report's reason, a dismissal's note. */
     public static final int REASON_MAX = 1000;
 
+    private record TitleInput(@Title String title) {
+    }
+
+    private record BodyInput(@Body String body) {
+    }
+
     private ContentRules() {
     }
 
     /** The title as typed, if it is acceptable. */
     public static String checkTitle(String title) {
-        if (title == null || title.isBlank()) {
-            throw new InvalidInputException("title", "error.title.required");
-        }
-        if (title.codePointCount(0, title.length()) > TITLE_MAX) {
-            throw new InvalidInputException("title", "error.title.tooLong", TITLE_MAX);
-        }
-        if (title.chars().anyMatch(Character::isISOControl)) {
-            throw new InvalidInputException("title", "error.title.characters");
-        }
+        Checks.validate(new TitleInput(title));
         return title;
     }
 
     /** The body with line endings made uniform, if it is acceptable. */
     public static String checkBody(String body) {
-        if (body == null || body.isBlank()) {
-            throw new InvalidInputException("body", "error.body.required");
-        }
-        String text = body.replace("\r\n", "\n").replace('\r', '\n');
-        if (text.codePointCount(0, text.length()) > BODY_MAX) {
-            throw new InvalidInputException("body", "error.body.tooLong", BODY_MAX);
-        }
-        // Tabs and line breaks are text; other control characters (NUL above all, which
-        // PostgreSQL refuses to store) are not.
-        if (text.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\t')) {
-            throw new InvalidInputException("body", "error.body.characters");
-        }
-        return text;
+        Checks.validate(new BodyInput(body));
+        return uniformLineBreaks(body);
+    }
+
+    /** Every line break as one \n, whatever the browser or the archive sent. */
+    public static String uniformLineBreaks(String text) {
+        return text.replace("\r\n", "\n").replace('\r', '\n');
     }
 
     /**
@@ -53,7 +49,7 @@ public final class ContentRules {
      * {@code required}.
      */
     public static String checkReason(String reason, boolean required) {
-        String text = reason == null ? "" : reason.strip().replace("\r\n", "\n").replace('\r', '\n');
+        String text = reason == null ? "" : uniformLineBreaks(reason.strip());
         if (text.isEmpty()) {
             if (required) {
                 throw new InvalidInputException("reason", "error.reason.required");

@@ -10,6 +10,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
+import jakarta.validation.constraints.NotNull;
 import org.linli.forum.common.InvalidInputException;
 import org.linli.forum.common.NotFoundException;
 import org.linli.forum.common.RateLimitedException;
@@ -48,7 +49,7 @@ public class MemberService {
 
     /** A visitor becomes a resident. */
     @PermitAll
-    public Member register(Registration registration) {
+    public Member register(@NotNull Registration registration) {
         registration.validate();
         if (findByUsername(registration.username()).isPresent()) {
             throw new UsernameTakenException(registration.username());

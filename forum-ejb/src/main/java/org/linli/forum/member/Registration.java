@@ -2,13 +2,17 @@ package org.linli.forum.member;
 
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
+import org.linli.forum.common.Checks;
 import org.linli.forum.common.InvalidInputException;
 
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** What a newcomer types into the registration form, and the rules it must meet. */
-public record Registration(String username, String email, String password) {
+/**
+ * What a newcomer types into the registration form, and the rules it must meet: each field's as
+ * a Bean Validation constraint, and between fields, a password that is not the username.
+ */
+public record Registration(@Username String username, @EmailAddress String email, @Password String password) {
 
     public static final int USERNAME_MIN = 2;  // 张伟 is a whole name
     public static final int USERNAME_MAX = 32;
@@ -17,10 +21,10 @@ public record Registration(String username, String email, String password) {
     public static final int PASSWORD_MAX = 128;
 
     /** Names that stand for nobody: the container calls an unauthenticated caller "anonymous". */
-    private static final Set<String> RESERVED = Set.of("anonymous", "guest", "system");
+    static final Set<String> RESERVED = Set.of("anonymous", "guest", "system");
 
     /** Letters of any script (so 张伟 is a fine username), digits, and . _ - between them. */
-    private static final Pattern USERNAME = Pattern.compile("[\\p{L}\\p{N}](?:[\\p{L}\\p{N}._-]*[\\p{L}\\p{N}])?");
+    static final Pattern USERNAME = Pattern.compile("[\\p{L}\\p{N}](?:[\\p{L}\\p{N}._-]*[\\p{L}\\p{N}])?");
     /**
      * The plain shape of an address as people write them: dot-separated atoms of letters (any
      * script), digits and RFC 5322's atom symbols before the @, a dotted domain after it. No
@@ -38,29 +42,7 @@ public record Registration(String username, String email, String password) {
 
     /** Throws an {@link InvalidInputException} naming the first field that breaks a rule. */
     public void validate() {
-        int usernameLength = username.codePointCount(0, username.length());
-        if (usernameLength == 0) {
-            throw new InvalidInputException("username", "error.username.required");
-        }
-        if (usernameLength < USERNAME_MIN || usernameLength > USERNAME_MAX) {
-            throw new InvalidInputException("username", "error.username.length", USERNAME_MIN, USERNAME_MAX);
-        }
-        if (!USERNAME.matcher(username).matches()) {
-            throw new InvalidInputException("username", "error.username.characters");
-        }
-        if (RESERVED.contains(Member.keyOf(username))) {
-            throw new InvalidInputException("username", "error.username.reserved");
-        }
-        if (email.isEmpty()) {
-            throw new InvalidInputException("email", "error.email.required");
-        }
-        if (!isAddress(email)) {
-            throw new InvalidInputException("email", "error.email.invalid");
-        }
-        int passwordLength = password.codePointCount(0, password.length());
-        if (passwordLength < PASSWORD_MIN || passwordLength > PASSWORD_MAX) {
-            throw new InvalidInputException("password", "error.password.length", PASSWORD_MIN, PASSWORD_MAX);
-        }
+        Checks.validate(this);
         if (Member.keyOf(password).equals(Member.keyOf(username))) {
             throw new InvalidInputException("password", "error.password.sameAsUsername");
         }

@@ -41,7 +41,7 @@ public class FloodControl {
         }
         Instant sameTextAt = em.createQuery("""
                 select max(p.createdAt) from Post p
-                where p.author = :author and p.createdAt > :since and p.source = :source""", Instant.class)
+                where p.author = :author and p.createdAt > :since and p.text.source = :source""", Instant.class)
                 .setParameter("author", author)
                 .setParameter("since", now.minus(DUPLICATE_WINDOW))
                 .setParameter("source", source)

@@ -11,7 +11,6 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Version;
-import org.linli.forum.content.PostHtmlPolicy;
 import org.linli.forum.content.PostRenderer;
 import org.linli.forum.member.Member;
 import org.linli.forum.topic.Hiding;
@@ -23,8 +22,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One message in a topic. It keeps the source its author typed and the safe HTML rendered from
- * it, always together: pages print only the HTML, and only the renderer produces it.
+ * One message in a topic. Its {@link RenderedText} keeps the source its author typed and the
+ * safe HTML rendered from it, always together: pages print only the HTML, and only the renderer
+ * produces it.
  */
 @Entity
 public class Post {
@@ -47,21 +47,14 @@ public class Post {
     @JoinColumn(name = "author_id", nullable = false)
     private Member author;
 
-    @Column(nullable = false, length = 100_000)
-    private String source;
-
-    @Column(nullable = false, length = 1_000_000)
-    private String html;
+    @Embedded
+    private RenderedText text;
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
     @Column(name = "edited_at")
     private Instant editedAt;
-
-    /** The {@link PostHtmlPolicy#VERSION} that {@link #html} was rendered under. */
-    @Column(name = "render_version", nullable = false)
-    private int renderVersion;
 
     @Column(name = "revision_count", nullable = false)
     private int revisionCount = 1;
@@ -94,7 +87,7 @@ public class Post {
     public List<PostRevision> revise(String newSource, Member editor, Instant at, PostRenderer renderer) {
         List<PostRevision> revisions = new ArrayList<>();
         if (editedAt == null) {
-            revisions.add(new PostRevision(this, 1, source, author, createdAt));
+            revisions.add(new PostRevision(this, 1, text.getSource(), author, createdAt));
         }
         revisionCount++;
         revisions.add(new PostRevision(this, revisionCount, newSource, editor, at));
@@ -152,17 +145,15 @@ public class Post {
 
     /** Renders the stored source again, under the current policy. */
     public void rerender(PostRenderer renderer) {
-        setSource(source, renderer);
+        setSource(text.getSource(), renderer);
     }
 
     public boolean isRenderedUnderCurrentPolicy() {
-        return renderVersion == PostHtmlPolicy.VERSION;
+        return text.isUnderCurrentPolicy();
     }
 
     private void setSource(String newSource, PostRenderer renderer) {
-        this.source = Objects.requireNonNull(newSource);
-        this.html = renderer.render(newSource);
-        this.renderVersion = PostHtmlPolicy.VERSION;
+        this.text = RenderedText.of(newSource, renderer);
     }
 
     /** The page of its topic that shows this post. */
@@ -191,11 +182,11 @@ public class Post {
     }
 
     public String getSource() {
-        return source;
+        return text.getSource();
     }
 
     public String getHtml() {
-        return html;
+        return text.getHtml();
     }
 
     public Instant getCreatedAt() {

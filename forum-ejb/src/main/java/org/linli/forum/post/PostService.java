@@ -10,11 +10,16 @@ import jakarta.persistence.EntityGraph;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import org.linli.forum.board.Board;
+import org.linli.forum.board.BoardKind;
+import org.linli.forum.board.BoardService;
 import org.linli.forum.common.NotFoundException;
 import org.linli.forum.common.Page;
+import org.linli.forum.content.Body;
 import org.linli.forum.content.ContentRules;
 import org.linli.forum.content.PostHtmlPolicy;
 import org.linli.forum.content.PostRenderer;
+import org.linli.forum.content.Title;
 import org.linli.forum.member.Member;
 import org.linli.forum.member.Role;
 import org.linli.forum.security.CurrentMember;
@@ -28,7 +33,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Use cases of posts: reply, edit, delete one's own, quote, read a topic page by page, read a
+ * Use cases of posts: start a topic (with its opening post), reply, preview, edit, delete one's
+ * own, quote, read a topic page by page, the newest opening posts (home page, feeds), read a
  * post's revisions, and bring stored HTML up to the current sanitizer policy.
  */
 @Stateless
@@ -39,6 +45,9 @@ public class PostService {
 
     @EJB
     private CurrentMember currentMember;
+
+    @EJB
+    private BoardService boardService;
 
     @Inject
     private Posting posting;
@@ -51,14 +60,58 @@ public class PostService {
 
     private final PostRenderer renderer = new PostRenderer();
 
+    /** The signed-in member opens a topic on a board; returns its opening post. */
+    @RolesAllowed({Role.RESIDENT_NAME, Role.MODERATOR_NAME, Role.STAFF_NAME, Role.ADMIN_NAME})
+    public Post startTopic(long boardId, @Title String title, @Body String body) {
+        Member author = currentMember.require();
+        Board board = boardService.getBoard(boardId);
+        Permissions.checkStartTopic(author, board);
+        String source = ContentRules.uniformLineBreaks(body);
+
+        Instant now = Instant.now();
+        floodControl.check(author, source, now);
+        return posting.openTopic(board, title, author, source, now, false);
+    }
+
+    /** The opening post of the newest visible announcement, for the home page. */
+    @PermitAll
+    public Optional<Post> findLatestAnnouncement() {
+        return latestAnnouncements(1).stream().findFirst();
+    }
+
+    /** The opening posts of the newest visible announcements, newest first (the announcements feed). */
+    @PermitAll
+    public List<Post> latestAnnouncements(int max) {
+        return em.createQuery("""
+                select p from Post p join fetch p.topic join fetch p.author
+                where p.number = 1 and p.hiding.hiddenAt is null and p.topic.hiding.hiddenAt is null and p.topic.board.kind = :kind
+                order by p.createdAt desc, p.id desc""", Post.class)
+                .setParameter("kind", BoardKind.ANNOUNCEMENTS)
+                .setMaxResults(max)
+                .getResultList();
+    }
+
+    /** The opening posts of a board's newest visible topics, newest first (the board's feed). */
+    @PermitAll
+    public List<Post> latestTopics(long boardId, int max) {
+        boardService.getBoard(boardId);
+        return em.createQuery("""
+                select p from Post p join fetch p.topic join fetch p.author
+                where p.number = 1 and p.topic.board.id = :board and p.topic.hiding.hiddenAt is null and p.hiding.hiddenAt is null
+                order by p.createdAt desc, p.id desc""", Post.class)
+                .setParameter("board", boardId)
+                .setMaxResults(max)
+                .getResultList();
+    }
+
     /**
      * The signed-in member replies to a topic. The topic's row is locked for the rest of the
      * transaction, so concurrent replies get consecutive numbers and the counters stay exact.
      */
     @RolesAllowed({Role.RESIDENT_NAME, Role.MODERATOR_NAME, Role.STAFF_NAME, Role.ADMIN_NAME})
-    public Post reply(long topicId, String body) {
+    public Post reply(long topicId, @Body String body) {
         Member author = currentMember.require();
-        String source = ContentRules.checkBody(body);
+        String source = ContentRules.uniformLineBreaks(body);
         Topic topic = Optional.ofNullable(em.find(Topic.class, topicId, LockModeType.PESSIMISTIC_WRITE))
                 .filter(t -> Permissions.canSee(author, t))
                 .orElseThrow(() -> new NotFoundException("topic", topicId));
@@ -75,12 +128,12 @@ public class PostService {
      * the same revision number.
      */
     @RolesAllowed({Role.RESIDENT_NAME, Role.MODERATOR_NAME, Role.STAFF_NAME, Role.ADMIN_NAME})
-    public Post edit(long postId, String body) {
+    public Post edit(long postId, @Body String body) {
         Member editor = currentMember.require();
         Post post = Optional.ofNullable(em.find(Post.class, postId, LockModeType.PESSIMISTIC_WRITE))
                 .orElseThrow(() -> new NotFoundException("post", postId));
         Permissions.checkEdit(editor, post);
-        String source = ContentRules.checkBody(body);
+        String source = ContentRules.uniformLineBreaks(body);
         if (!source.equals(post.getSource())) {
             post.revise(source, editor, Instant.now(), renderer).forEach(em::persist);
             changed.fire(new PostChanged(post, PostChanged.Change.EDITED, editor, null));
@@ -101,6 +154,12 @@ public class PostService {
         Permissions.checkDelete(author, post);
         posting.hide(post, author, null);
         return post;
+    }
+
+    /** The HTML a body would be stored as, by the same renderer and policy as posting. */
+    @RolesAllowed({Role.RESIDENT_NAME, Role.MODERATOR_NAME, Role.STAFF_NAME, Role.ADMIN_NAME})
+    public String preview(@Body String body) {
+        return renderer.render(ContentRules.uniformLineBreaks(body));
     }
 
     /** Every version of a post, oldest first (empty if it was never edited): for moderators and staff. */
@@ -200,7 +259,7 @@ public class PostService {
      */
     @RolesAllowed(Role.ADMIN_NAME)
     public int rerenderOutdated(int limit) {
-        List<Post> outdated = em.createQuery("select p from Post p where p.renderVersion <> :current order by p.id", Post.class)
+        List<Post> outdated = em.createQuery("select p from Post p where p.text.renderVersion <> :current order by p.id", Post.class)
                 .setParameter("current", PostHtmlPolicy.VERSION)
                 .setMaxResults(limit)
                 .getResultList();

@@ -9,7 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import org.linli.forum.common.InvalidInputException;
+import jakarta.validation.constraints.NotNull;
 import org.linli.forum.common.NotFoundException;
 import org.linli.forum.content.ContentRules;
 import org.linli.forum.member.Member;
@@ -46,14 +46,11 @@ public class ProblemService {
 
     /** Moves the problem to {@code to}; resolving needs a note (the resolution), the rest may have one. */
     @RolesAllowed({Role.RESIDENT_NAME, Role.MODERATOR_NAME, Role.STAFF_NAME, Role.ADMIN_NAME})
-    public TopicEvent changeStatus(long topicId, ProblemStatus to, String note) {
+    public TopicEvent changeStatus(long topicId, @NotNull(message = "error.status.transition") ProblemStatus to, String note) {
         Member actor = currentMember.require();
         Topic topic = Optional.ofNullable(em.find(Topic.class, topicId, LockModeType.PESSIMISTIC_WRITE))
                 .filter(t -> Permissions.canSee(actor, t))
                 .orElseThrow(() -> new NotFoundException("topic", topicId));
-        if (to == null) {
-            throw new InvalidInputException("status", "error.status.transition");
-        }
         Permissions.checkChangeStatus(actor, topic, to);
         String why = ContentRules.checkReason(note, to == ProblemStatus.RESOLVED);
         Instant now = Instant.now();

@@ -6,6 +6,7 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.validation.constraints.NotNull;
 import org.linli.forum.common.ForumSettings;
 import org.linli.forum.member.Role;
 import org.linli.forum.search.SearchRequest;
@@ -41,7 +42,7 @@ public class SearchService {
      * this decides the page size, the community's time zone and whether hidden posts count.
      */
     @PermitAll
-    public SearchResults search(SearchRequest request) {
+    public SearchResults search(@NotNull SearchRequest request) {
         boolean seesHidden = Permissions.canSeeHiddenEverywhere(currentMember.find().orElse(null));
         SearchRequest allowed = new SearchRequest(request.query(), request.filters(), request.order(), request.page(), PAGE_SIZE,
                 null, seesHidden, zone);

@@ -22,7 +22,7 @@ import java.util.Objects;
 
 /**
  * A topic on a board. Its first post (number 1) is the opening message; it keeps its own reply
- * count and last activity, updated under a row lock by {@link org.linli.forum.post.Posting}. It
+ * count and last activity, updated under a row lock as posts are added. It
  * guards its own rules: a problem's status moves only as {@link ProblemStatus#next()} allows, and
  * its official answer is one of its own posts.
  */

@@ -1,34 +1,25 @@
 package org.linli.forum.topic;
 
 import jakarta.annotation.security.PermitAll;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.linli.forum.board.Board;
-import org.linli.forum.board.BoardKind;
 import org.linli.forum.board.BoardService;
 import org.linli.forum.common.NotFoundException;
 import org.linli.forum.common.Page;
-import org.linli.forum.content.ContentRules;
 import org.linli.forum.member.Member;
-import org.linli.forum.member.Role;
-import org.linli.forum.post.FloodControl;
-import org.linli.forum.post.Post;
-import org.linli.forum.post.Posting;
 import org.linli.forum.security.CurrentMember;
 import org.linli.forum.security.Permissions;
 
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-/** Use cases of topics: start one, list a board's topics, look one up. */
+/** Use cases of topics: list a board's topics, look one up. */
 @Stateless
 public class TopicService {
 
@@ -43,25 +34,6 @@ public class TopicService {
     @EJB
     private BoardService boardService;
 
-    @Inject
-    private Posting posting;
-
-    @Inject
-    private FloodControl floodControl;
-
-    /** The signed-in member opens a topic on a board; returns its opening post. */
-    @RolesAllowed({Role.RESIDENT_NAME, Role.MODERATOR_NAME, Role.STAFF_NAME, Role.ADMIN_NAME})
-    public Post startTopic(long boardId, String title, String body) {
-        Member author = currentMember.require();
-        Board board = boardService.getBoard(boardId);
-        Permissions.checkStartTopic(author, board);
-        String checkedTitle = ContentRules.checkTitle(title);
-        String source = ContentRules.checkBody(body);
-
-        Instant now = Instant.now();
-        floodControl.check(author, source, now);
-        return posting.openTopic(board, checkedTitle, author, source, now, false);
-    }
 
     /**
      * A topic with its board, author and last poster loaded, if the caller may see it: a hidden
@@ -82,37 +54,6 @@ public class TopicService {
     @PermitAll
     public Topic getTopic(long id) {
         return findTopic(id).orElseThrow(() -> new NotFoundException("topic", id));
-    }
-
-    /** The opening post of the newest visible announcement, for the home page. */
-    @PermitAll
-    public Optional<Post> findLatestAnnouncement() {
-        return latestAnnouncements(1).stream().findFirst();
-    }
-
-    /** The opening posts of the newest visible announcements, newest first (the announcements feed). */
-    @PermitAll
-    public List<Post> latestAnnouncements(int max) {
-        return em.createQuery("""
-                select p from Post p join fetch p.topic join fetch p.author
-                where p.number = 1 and p.hiding.hiddenAt is null and p.topic.hiding.hiddenAt is null and p.topic.board.kind = :kind
-                order by p.createdAt desc, p.id desc""", Post.class)
-                .setParameter("kind", BoardKind.ANNOUNCEMENTS)
-                .setMaxResults(max)
-                .getResultList();
-    }
-
-    /** The opening posts of a board's newest visible topics, newest first (the board's feed). */
-    @PermitAll
-    public List<Post> latestTopics(long boardId, int max) {
-        boardService.getBoard(boardId);
-        return em.createQuery("""
-                select p from Post p join fetch p.topic join fetch p.author
-                where p.number = 1 and p.topic.board.id = :board and p.topic.hiding.hiddenAt is null and p.hiding.hiddenAt is null
-                order by p.createdAt desc, p.id desc""", Post.class)
-                .setParameter("board", boardId)
-                .setMaxResults(max)
-                .getResultList();
     }
 
     /**

@@ -315,7 +315,7 @@ class ArchiveImportTest {
 
     private Map<String, Object> snapshot() {
         Map<String, Object> state = new HashMap<>();
-        state.put("posts", em.createQuery("select p.id, p.number, p.source, p.createdAt from Post p order by p.id").getResultList()
+        state.put("posts", em.createQuery("select p.id, p.number, p.text.source, p.createdAt from Post p order by p.id").getResultList()
                 .stream().map(r -> List.of((Object[]) r)).toList());
         state.put("topics", em.createQuery("select t.id, t.replyCount, t.lastPostAt, t.title from Topic t order by t.id").getResultList()
                 .stream().map(r -> List.of((Object[]) r)).toList());

@@ -57,7 +57,7 @@ class ConcurrentRepliesIT {
         Board board = boards.listBoards().get(0);
         members.register(new Registration("opener" + unique, "opener" + unique + "@example.org", "password-" + unique));
         long topicId = As.member("opener" + unique, "RESIDENT",
-                () -> topics.startTopic(board.getId(), "并发回复 " + unique, "开始")).getTopic().getId();
+                () -> posts.startTopic(board.getId(), "并发回复 " + unique, "开始")).getTopic().getId();
         List<SecurityIdentity> repliers = new ArrayList<>();
         for (int i = 0; i < REPLIES; i++) {
             String name = "r" + i + "-" + unique;

@@ -13,12 +13,12 @@ import org.linli.forum.board.BoardKind;
 import org.linli.forum.board.BoardService;
 import org.linli.forum.member.MemberService;
 import org.linli.forum.member.Registration;
+import org.linli.forum.post.PostService;
 import org.linli.forum.problem.Dashboard;
 import org.linli.forum.problem.DashboardService;
 import org.linli.forum.problem.ProblemService;
 import org.linli.forum.topic.ProblemStatus;
 import org.linli.forum.topic.Topic;
-import org.linli.forum.topic.TopicService;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -46,8 +46,9 @@ class DashboardIT {
     @EJB
     private BoardService boards;
 
+
     @EJB
-    private TopicService topics;
+    private PostService posts;
 
     @EJB
     private ProblemService problems;
@@ -95,7 +96,7 @@ class DashboardIT {
     }
 
     private long problem(Board board, String author, String title, Instant reportedAt) throws Exception {
-        long id = As.member(author, "RESIDENT", () -> topics.startTopic(board.getId(), title, "详情：" + title)).getTopic().getId();
+        long id = As.member(author, "RESIDENT", () -> posts.startTopic(board.getId(), title, "详情：" + title)).getTopic().getId();
         update("UPDATE topic SET created_at = ? WHERE id = ?", reportedAt, id);
         return id;
     }

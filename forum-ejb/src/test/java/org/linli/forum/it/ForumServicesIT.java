@@ -12,7 +12,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.linli.forum.board.Board;
 import org.linli.forum.board.BoardService;
 import org.linli.forum.common.InvalidInputException;
-import org.linli.forum.content.ContentService;
 import org.linli.forum.common.NotFoundException;
 import org.linli.forum.common.Page;
 import org.linli.forum.member.EmailTakenException;
@@ -63,8 +62,6 @@ class ForumServicesIT {
     @EJB
     private PostService posts;
 
-    @EJB
-    private ContentService content;
 
     @Resource(lookup = "java:jboss/datasources/LinliDS")
     private DataSource dataSource;
@@ -128,7 +125,7 @@ class ForumServicesIT {
     @Test
     void aResidentStartsATopicAndRepliesAndTheCountersFollow() throws Exception {
         Board board = board("城市建设");
-        Post opening = As.member(username, "RESIDENT", () -> topics.startTopic(board.getId(), "青年路路灯不亮了 " + unique, "晚上十点以后整条路都是黑的。"));
+        Post opening = As.member(username, "RESIDENT", () -> posts.startTopic(board.getId(), "青年路路灯不亮了 " + unique, "晚上十点以后整条路都是黑的。"));
         long topicId = opening.getTopic().getId();
         Post reply = As.member(username, "RESIDENT", () -> posts.reply(topicId, "已经报修了。\n\n谢谢！"));
 
@@ -154,7 +151,7 @@ class ForumServicesIT {
 
     @Test
     void quotingAPostStartsTheReplyWithItsAuthorAndText() throws Exception {
-        Post opening = As.member(username, "RESIDENT", () -> topics.startTopic(board("物业管理").getId(), "漏水 " + unique, "楼上漏水\n已经三天了"));
+        Post opening = As.member(username, "RESIDENT", () -> posts.startTopic(board("物业管理").getId(), "漏水 " + unique, "楼上漏水\n已经三天了"));
 
         assertThat(posts.quote(opening.getTopic().getId(), opening.getId()))
                 .isEqualTo("> [" + username + " #1](/p?id=" + opening.getId() + ")\n>\n> 楼上漏水\n> 已经三天了\n\n");
@@ -162,7 +159,7 @@ class ForumServicesIT {
 
     @Test
     void authorsEditTheirPostsAndEveryVersionIsKept() throws Exception {
-        Post opening = As.member(username, "RESIDENT", () -> topics.startTopic(board("物业管理").getId(), "编辑 " + unique, "电梯坏了"));
+        Post opening = As.member(username, "RESIDENT", () -> posts.startTopic(board("物业管理").getId(), "编辑 " + unique, "电梯坏了"));
         long postId = opening.getId();
 
         Post edited = As.member(username, "RESIDENT", () -> posts.edit(postId, "**电梯**坏了，三号楼"));
@@ -191,16 +188,16 @@ class ForumServicesIT {
     @Test
     void previewIsExactlyWhatPostingStores() throws Exception {
         String body = "# 通知\n\n[链接](https://example.org) <script>alert(1)</script>";
-        String preview = As.member(username, "RESIDENT", () -> content.preview(body));
-        Post posted = As.member(username, "RESIDENT", () -> topics.startTopic(board("城市建设").getId(), "预览 " + unique, body));
+        String preview = As.member(username, "RESIDENT", () -> posts.preview(body));
+        Post posted = As.member(username, "RESIDENT", () -> posts.startTopic(board("城市建设").getId(), "预览 " + unique, body));
 
         assertThat(preview).isEqualTo(posted.getHtml()).contains("<h2>通知</h2>").doesNotContain("<script");
-        assertThatThrownBy(() -> content.preview(body)).isInstanceOf(EJBAccessException.class);
+        assertThatThrownBy(() -> posts.preview(body)).isInstanceOf(EJBAccessException.class);
     }
 
     @Test
     void postsStoredUnderAnOlderPolicyAreRenderedAgain() throws Exception {
-        Post post = As.member(username, "RESIDENT", () -> topics.startTopic(board("物业管理").getId(), "重渲染 " + unique, "*旧*帖子"));
+        Post post = As.member(username, "RESIDENT", () -> posts.startTopic(board("物业管理").getId(), "重渲染 " + unique, "*旧*帖子"));
         try (Connection connection = dataSource.getConnection();
              PreparedStatement update = connection.prepareStatement("update post set html = ?, render_version = 0 where id = ?")) {
             update.setString(1, "<p>stale</p>");
@@ -223,7 +220,7 @@ class ForumServicesIT {
 
     @Test
     void topicPagesHoldTwentyPostsInOrder() throws Exception {
-        Post opening = As.member(username, "RESIDENT", () -> topics.startTopic(board("物业管理").getId(), "分页 " + unique, "第 1 楼"));
+        Post opening = As.member(username, "RESIDENT", () -> posts.startTopic(board("物业管理").getId(), "分页 " + unique, "第 1 楼"));
         long topicId = opening.getTopic().getId();
         As.member(username, "RESIDENT", () -> {
             for (int n = 2; n <= 45; n++) {
@@ -245,7 +242,7 @@ class ForumServicesIT {
     void anonymousCallersCannotWrite() {
         long boardId = board("物业管理").getId();
 
-        assertThatThrownBy(() -> topics.startTopic(boardId, "匿名", "不行"))
+        assertThatThrownBy(() -> posts.startTopic(boardId, "匿名", "不行"))
                 .isInstanceOf(EJBAccessException.class);
         assertThatThrownBy(() -> posts.reply(1L, "不行"))
                 .isInstanceOf(EJBAccessException.class);
@@ -262,25 +259,25 @@ class ForumServicesIT {
     @Test
     void aRoleWithoutAMemberBehindItCannotPost() {
         // A forged or stale identity whose member does not exist gets no further than the service.
-        assertThatThrownBy(() -> As.member("ghost-" + unique, "RESIDENT", () -> topics.startTopic(board("物业管理").getId(), "t", "b")))
+        assertThatThrownBy(() -> As.member("ghost-" + unique, "RESIDENT", () -> posts.startTopic(board("物业管理").getId(), "t", "b")))
                 .isInstanceOf(NotSignedInException.class);
     }
 
     @Test
     void rejectedInputRollsBackAndChangesNothing() throws Exception {
         Board before = board("物业管理");
-        Post opening = As.member(username, "RESIDENT", () -> topics.startTopic(before.getId(), "回滚 " + unique, "正文"));
+        Post opening = As.member(username, "RESIDENT", () -> posts.startTopic(before.getId(), "回滚 " + unique, "正文"));
         long topicId = opening.getTopic().getId();
 
-        assertThatThrownBy(() -> As.member(username, "RESIDENT", () -> topics.startTopic(before.getId(), " ", "正文")))
+        assertThatThrownBy(() -> As.member(username, "RESIDENT", () -> posts.startTopic(before.getId(), " ", "正文")))
                 .isInstanceOf(InvalidInputException.class).extracting("messageKey").isEqualTo("error.title.required");
-        assertThatThrownBy(() -> As.member(username, "RESIDENT", () -> topics.startTopic(before.getId(), "t".repeat(201), "正文")))
+        assertThatThrownBy(() -> As.member(username, "RESIDENT", () -> posts.startTopic(before.getId(), "t".repeat(201), "正文")))
                 .isInstanceOf(InvalidInputException.class).extracting("messageKey").isEqualTo("error.title.tooLong");
         assertThatThrownBy(() -> As.member(username, "RESIDENT", () -> posts.reply(topicId, "长".repeat(50_001))))
                 .isInstanceOf(InvalidInputException.class).extracting("messageKey").isEqualTo("error.body.tooLong");
         assertThatThrownBy(() -> As.member(username, "RESIDENT", () -> posts.reply(987_654_321L, "没有这个主题")))
                 .isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> As.member(username, "RESIDENT", () -> topics.startTopic(987_654_321L, "t", "b")))
+        assertThatThrownBy(() -> As.member(username, "RESIDENT", () -> posts.startTopic(987_654_321L, "t", "b")))
                 .isInstanceOf(NotFoundException.class);
 
         Board after = board("物业管理");

@@ -93,7 +93,7 @@ class ModerationIT {
     void movingATopicMovesItsCountsAndHidingItTakesItOffTheBoard() throws Exception {
         Board from = As.member(ADMIN, "ADMIN", () -> boards.createBoard("移出 " + unique, "from"));
         Board to = As.member(ADMIN, "ADMIN", () -> boards.createBoard("移入 " + unique, "to"));
-        Post opening = As.member(resident, "RESIDENT", () -> topics.startTopic(from.getId(), "放错了 " + unique, "路灯"));
+        Post opening = As.member(resident, "RESIDENT", () -> posts.startTopic(from.getId(), "放错了 " + unique, "路灯"));
         long topicId = opening.getTopic().getId();
         As.member(resident, "RESIDENT", () -> posts.reply(topicId, "补充一句"));
 
@@ -142,7 +142,7 @@ class ModerationIT {
         String other = "邻居" + unique;
         members.register(new Registration(other, "o" + unique + "@example.org", "password-" + unique));
 
-        Post first = As.member(resident, "RESIDENT", () -> topics.startTopic(board.getId(), "广告 " + unique, "买买买"));
+        Post first = As.member(resident, "RESIDENT", () -> posts.startTopic(board.getId(), "广告 " + unique, "买买买"));
         Post second = As.member(resident, "RESIDENT", () -> posts.reply(first.getTopic().getId(), "再来一次"));
         Report firstReport = As.member(other, "RESIDENT", () -> reports.report(first.getId(), "广告"));
         Report again = As.member(other, "RESIDENT", () -> reports.report(first.getId(), "还是广告"));
@@ -177,7 +177,7 @@ class ModerationIT {
     @Test
     void hiddenPostsAreFoundOnlyBySearchersWhoMaySeeThem() throws Exception {
         String word = "隐形" + unique;
-        Post post = As.member(resident, "RESIDENT", () -> topics.startTopic(boards.listBoards().get(0).getId(), "搜索 " + unique, word));
+        Post post = As.member(resident, "RESIDENT", () -> posts.startTopic(boards.listBoards().get(0).getId(), "搜索 " + unique, word));
         indexer.applyPending();
         assertThat(hits(word)).isEqualTo(1);
 
@@ -211,7 +211,7 @@ class ModerationIT {
         assertThat(members.authenticate(resident, "wrong-password", "192.0.2.45")).as("no hint without the password").isEmpty();
         assertThat(members.sessionStamp(resident)).as("open sessions end").isEmpty();
         assertThatThrownBy(() -> As.member(resident, "RESIDENT",
-                () -> topics.startTopic(boards.listBoards().get(0).getId(), "还想发", "内容")))
+                () -> posts.startTopic(boards.listBoards().get(0).getId(), "还想发", "内容")))
                 .isInstanceOf(org.linli.forum.security.NotSignedInException.class);
         assertThatThrownBy(() -> As.member("moderator", "MODERATOR", () -> moderation.suspend(id, Instant.now().minusSeconds(5), "过去")))
                 .isInstanceOf(InvalidInputException.class);
@@ -224,7 +224,7 @@ class ModerationIT {
 
     @Test
     void authorsDeleteTheirOwnPostsOnlyAndModeratorsStillReadAndRestoreThem() throws Exception {
-        Post opening = As.member(resident, "RESIDENT", () -> topics.startTopic(boards.listBoards().get(0).getId(), "删帖 " + unique, "原帖"));
+        Post opening = As.member(resident, "RESIDENT", () -> posts.startTopic(boards.listBoards().get(0).getId(), "删帖 " + unique, "原帖"));
         Post reply = As.member(resident, "RESIDENT", () -> posts.reply(opening.getTopic().getId(), "说错了 " + unique));
         String other = "路人" + unique;
         members.register(new Registration(other, "d" + unique + "@example.org", "password-" + unique));
@@ -251,7 +251,7 @@ class ModerationIT {
         System.setProperty("linli.flood.interval", "15");
         try {
             long board = boards.listBoards().get(0).getId();
-            Post opening = As.member(resident, "RESIDENT", () -> topics.startTopic(board, "刷屏 " + unique, "第一帖"));
+            Post opening = As.member(resident, "RESIDENT", () -> posts.startTopic(board, "刷屏 " + unique, "第一帖"));
             assertThatThrownBy(() -> As.member(resident, "RESIDENT", () -> posts.reply(opening.getTopic().getId(), "第二帖")))
                     .isInstanceOf(RateLimitedException.class)
                     .satisfies(e -> assertThat(((RateLimitedException) e).getRetryAfterSeconds()).isBetween(1L, 15L));

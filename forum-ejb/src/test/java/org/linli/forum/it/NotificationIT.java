@@ -21,7 +21,6 @@ import org.linli.forum.post.Post;
 import org.linli.forum.post.PostService;
 import org.linli.forum.problem.ProblemService;
 import org.linli.forum.topic.ProblemStatus;
-import org.linli.forum.topic.TopicService;
 
 import java.util.EnumSet;
 import java.util.List;
@@ -45,8 +44,6 @@ class NotificationIT {
     @EJB
     private BoardService boards;
 
-    @EJB
-    private TopicService topics;
 
     @EJB
     private PostService posts;
@@ -72,7 +69,7 @@ class NotificationIT {
         Board board = As.member("it-admin", "ADMIN", () -> boards.createBoard("通知 " + unique, "", BoardKind.PROBLEMS));
         As.member(follower, "RESIDENT", () -> notifications.watchBoard(board.getId(), true));
 
-        Post report = As.member(author, "RESIDENT", () -> topics.startTopic(board.getId(), "路灯 " + unique, "不亮了"));
+        Post report = As.member(author, "RESIDENT", () -> posts.startTopic(board.getId(), "路灯 " + unique, "不亮了"));
         long topicId = report.getTopic().getId();
         assertThat(kinds(follower)).containsExactly(NotificationKind.NEW_TOPIC);
         assertThat(kinds(author)).as("not told of one's own topic").isEmpty();

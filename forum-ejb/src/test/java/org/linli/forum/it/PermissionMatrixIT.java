@@ -221,7 +221,7 @@ class PermissionMatrixIT {
 
     private World world(boolean withVictim) throws Exception {
         String resident = member("res" + shortId(), Role.RESIDENT, Set.of());
-        Post opening = As.member(ADMIN, "ADMIN", () -> topics.startTopic(boardA.getId(), "矩阵 " + shortId(), "青年路路灯不亮"));
+        Post opening = As.member(ADMIN, "ADMIN", () -> posts.startTopic(boardA.getId(), "矩阵 " + shortId(), "青年路路灯不亮"));
         long topicId = opening.getTopic().getId();
         Post residentPost = As.member(resident, "RESIDENT", () -> posts.reply(topicId, "三号楼也不亮 " + shortId()));
         Post hidden = As.member(ADMIN, "ADMIN", () -> posts.reply(topicId, "隐藏的内容 " + shortId()));

@@ -82,7 +82,7 @@ class ProblemIT {
 
     @Test
     void aProblemIsAcknowledgedAnsweredResolvedAndReopenedByItsAuthor() throws Exception {
-        Post report = As.member(resident, "RESIDENT", () -> topics.startTopic(problemBoard.getId(), "青年路路灯不亮 " + unique, "三天了"));
+        Post report = As.member(resident, "RESIDENT", () -> posts.startTopic(problemBoard.getId(), "青年路路灯不亮 " + unique, "三天了"));
         long topicId = report.getTopic().getId();
         assertThat(topics.getTopic(topicId).getProblemStatus()).isEqualTo(ProblemStatus.OPEN);
 
@@ -127,7 +127,7 @@ class ProblemIT {
 
     @Test
     void onlyStaffRepliesAreOfficialAndOnlyStaffMarkThem() throws Exception {
-        Post report = As.member(resident, "RESIDENT", () -> topics.startTopic(problemBoard.getId(), "漏水 " + unique, "楼上漏水"));
+        Post report = As.member(resident, "RESIDENT", () -> posts.startTopic(problemBoard.getId(), "漏水 " + unique, "楼上漏水"));
         long topicId = report.getTopic().getId();
         Post residentReply = As.member(neighbour, "RESIDENT", () -> posts.reply(topicId, "我家也漏"));
         Post staffReply = As.member("staff", "STAFF", () -> posts.reply(topicId, "已联系物业"));
@@ -153,23 +153,23 @@ class ProblemIT {
     @Test
     void onAnnouncementBoardsOnlyStaffStartTopicsAndResidentsReply() throws Exception {
         Board announcements = As.member(ADMIN, "ADMIN", () -> boards.createBoard("公告 " + unique, "", BoardKind.ANNOUNCEMENTS));
-        assertThatThrownBy(() -> As.member(resident, "RESIDENT", () -> topics.startTopic(announcements.getId(), "我的公告", "内容")))
+        assertThatThrownBy(() -> As.member(resident, "RESIDENT", () -> posts.startTopic(announcements.getId(), "我的公告", "内容")))
                 .isInstanceOf(NotPermittedException.class);
-        assertThatThrownBy(() -> As.member("moderator", "MODERATOR", () -> topics.startTopic(announcements.getId(), "版主公告", "内容")))
+        assertThatThrownBy(() -> As.member("moderator", "MODERATOR", () -> posts.startTopic(announcements.getId(), "版主公告", "内容")))
                 .isInstanceOf(NotPermittedException.class);
-        Post notice = As.member("staff", "STAFF", () -> topics.startTopic(announcements.getId(), "周六停水 " + unique, "上午九点到十二点停水"));
+        Post notice = As.member("staff", "STAFF", () -> posts.startTopic(announcements.getId(), "周六停水 " + unique, "上午九点到十二点停水"));
         As.member(resident, "RESIDENT", () -> posts.reply(notice.getTopic().getId(), "知道了"));
         assertThat(topics.getTopic(notice.getTopic().getId()).getProblemStatus()).as("announcements have no status").isNull();
 
-        assertThat(topics.findLatestAnnouncement()).map(Post::getId).contains(notice.getId());
+        assertThat(posts.findLatestAnnouncement()).map(Post::getId).contains(notice.getId());
         As.member("moderator", "MODERATOR", () -> moderation.hideTopic(notice.getTopic().getId(), "发错了"));
-        assertThat(topics.findLatestAnnouncement().map(Post::getId)).isNotEqualTo(Optional.of(notice.getId()));
+        assertThat(posts.findLatestAnnouncement().map(Post::getId)).isNotEqualTo(Optional.of(notice.getId()));
     }
 
     @Test
     void aTopicMovedOntoAProblemBoardBecomesAnOpenProblem() throws Exception {
         Board discussion = As.member(ADMIN, "ADMIN", () -> boards.createBoard("闲聊 " + unique, ""));
-        Post chat = As.member(resident, "RESIDENT", () -> topics.startTopic(discussion.getId(), "路灯的事 " + unique, "谁知道找谁"));
+        Post chat = As.member(resident, "RESIDENT", () -> posts.startTopic(discussion.getId(), "路灯的事 " + unique, "谁知道找谁"));
         assertThat(topics.getTopic(chat.getTopic().getId()).getProblemStatus()).isNull();
         As.member(ADMIN, "ADMIN", () -> moderation.move(chat.getTopic().getId(), problemBoard.getId(), "是问题反映"));
         assertThat(topics.getTopic(chat.getTopic().getId()).getProblemStatus()).isEqualTo(ProblemStatus.OPEN);

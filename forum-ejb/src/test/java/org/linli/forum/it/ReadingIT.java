@@ -55,7 +55,7 @@ class ReadingIT {
         members.register(new Registration(reader, "r" + unique + "@example.org", "password-" + unique));
         members.register(new Registration(writer, "w" + unique + "@example.org", "password-" + unique));
         Board board = As.member("it-admin", "ADMIN", () -> boards.createBoard("未读 " + unique, ""));
-        Post opening = As.member(writer, "RESIDENT", () -> topics.startTopic(board.getId(), "新话题 " + unique, "第一帖"));
+        Post opening = As.member(writer, "RESIDENT", () -> posts.startTopic(board.getId(), "新话题 " + unique, "第一帖"));
         long topicId = opening.getTopic().getId();
 
         assertThat(unread(reader, topicId)).as("never opened: unread from the start").isEqualTo(1);

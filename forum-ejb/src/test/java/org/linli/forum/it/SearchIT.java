@@ -18,7 +18,6 @@ import org.linli.forum.sitesearch.SearchIndexer;
 import org.linli.forum.search.SearchRequest;
 import org.linli.forum.search.SearchResults;
 import org.linli.forum.sitesearch.SearchService;
-import org.linli.forum.topic.TopicService;
 
 import javax.sql.DataSource;
 import java.io.IOException;
@@ -58,8 +57,6 @@ class SearchIT {
     @EJB
     private BoardService boards;
 
-    @EJB
-    private TopicService topics;
 
     @EJB
     private PostService posts;
@@ -82,7 +79,7 @@ class SearchIT {
 
     @Test
     void aNewReplyIsFoundWithinOneSecond() throws Exception {
-        Post opening = As.member(username, "RESIDENT", () -> topics.startTopic(boards.listBoards().get(0).getId(),
+        Post opening = As.member(username, "RESIDENT", () -> posts.startTopic(boards.listBoards().get(0).getId(),
                 "青年路路灯 " + unique, "路灯坏了"));
         long committed = System.nanoTime();
         As.member(username, "RESIDENT", () -> posts.reply(opening.getTopic().getId(), "维修 token" + unique));
@@ -104,7 +101,7 @@ class SearchIT {
 
     @Test
     void aChangeThatCommitsLateWithASmallerNumberIsNotSkipped() throws Exception {
-        Post first = As.member(username, "RESIDENT", () -> topics.startTopic(boards.listBoards().get(0).getId(), "迟到 " + unique, "第一"));
+        Post first = As.member(username, "RESIDENT", () -> posts.startTopic(boards.listBoards().get(0).getId(), "迟到 " + unique, "第一"));
         Post second = As.member(username, "RESIDENT", () -> posts.reply(first.getTopic().getId(), "第二 " + unique));
         waitUntilFound(unique, 2);
         // Two numbers handed out in order; the larger commits first, as a slow transaction would allow.
@@ -122,7 +119,7 @@ class SearchIT {
 
     @Test
     void aRebuildSwapsInAFreshIndexWhileSearchesGoOn() throws Exception {
-        As.member(username, "RESIDENT", () -> topics.startTopic(boards.listBoards().get(0).getId(), "重建 " + unique, "rebuild" + unique));
+        As.member(username, "RESIDENT", () -> posts.startTopic(boards.listBoards().get(0).getId(), "重建 " + unique, "rebuild" + unique));
         waitUntilFound("rebuild" + unique, 1);
 
         AtomicBoolean rebuilding = new AtomicBoolean(true);
@@ -146,7 +143,7 @@ class SearchIT {
 
     @Test
     void anOperatorAsksForARebuildWithAFile() throws Exception {
-        As.member(username, "RESIDENT", () -> topics.startTopic(boards.listBoards().get(0).getId(), "文件重建 " + unique, "file" + unique));
+        As.member(username, "RESIDENT", () -> posts.startTopic(boards.listBoards().get(0).getId(), "文件重建 " + unique, "file" + unique));
         waitUntilFound("file" + unique, 1);
         Path folder = ForumSettings.dataDirectory().resolve("index");
         List<Path> before = generations(folder);

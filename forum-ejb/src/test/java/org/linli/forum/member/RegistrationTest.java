@@ -72,6 +72,20 @@ class RegistrationTest {
     }
 
     @Test
+    void ofSeveralBrokenRulesTheFirstFieldsIsToldWithItsLimits() {
+        InvalidInputException error = catchThrowableOfType(InvalidInputException.class,
+                () -> new Registration("x", "not-an-email", "short").validate());
+
+        assertThat(error.getField()).isEqualTo("username");
+        assertThat(error.getMessageKey()).isEqualTo("error.username.length");
+        assertThat(error.getArguments()).containsExactly(Registration.USERNAME_MIN, Registration.USERNAME_MAX);
+        assertThat(catchThrowableOfType(InvalidInputException.class,
+                () -> new Registration("alice", "", "short").validate()).getField()).isEqualTo("email");
+        assertThat(catchThrowableOfType(InvalidInputException.class,
+                () -> new Registration("", "", "").validate()).getArguments()).as("a required field names no limits").isEmpty();
+    }
+
+    @Test
     void neverPrintsThePassword() {
         assertThat(new Registration("alice", "a@example.org", "s3cret-value").toString()).doesNotContain("s3cret");
     }

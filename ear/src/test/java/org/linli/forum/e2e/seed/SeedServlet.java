@@ -86,7 +86,7 @@ public class SeedServlet extends HttpServlet {
             long target = Long.parseLong(request.getParameter(operation.equals("/topics") ? "board" : "topic"));
             for (String line : body.split("\n", -1)) {
                 Callable<Post> post = operation.equals("/topics")
-                        ? () -> topics.startTopic(target, line, "XSS title probe")
+                        ? () -> posts.startTopic(target, line, "XSS title probe")
                         : () -> posts.reply(target, line);
                 out.println(seed(post));
             }

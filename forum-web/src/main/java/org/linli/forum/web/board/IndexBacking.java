@@ -6,7 +6,7 @@ import jakarta.inject.Named;
 import org.linli.forum.board.Board;
 import org.linli.forum.board.BoardService;
 import org.linli.forum.post.Post;
-import org.linli.forum.topic.TopicService;
+import org.linli.forum.post.PostService;
 
 import java.util.List;
 import java.util.Optional;
@@ -20,7 +20,7 @@ public class IndexBacking {
     private BoardService boardService;
 
     @EJB
-    private TopicService topicService;
+    private PostService postService;
 
     private List<Board> boards;
     private Optional<Post> announcement;
@@ -35,7 +35,7 @@ public class IndexBacking {
     /** The opening post of the newest announcement, or null. */
     public Post getAnnouncement() {
         if (announcement == null) {
-            announcement = topicService.findLatestAnnouncement();
+            announcement = postService.findLatestAnnouncement();
         }
         return announcement.orElse(null);
     }

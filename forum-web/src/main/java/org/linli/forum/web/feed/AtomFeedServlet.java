@@ -10,7 +10,7 @@ import org.linli.forum.board.BoardService;
 import org.linli.forum.common.ForumSettings;
 import org.linli.forum.common.NotFoundException;
 import org.linli.forum.post.Post;
-import org.linli.forum.topic.TopicService;
+import org.linli.forum.post.PostService;
 import org.linli.forum.web.common.PageParameters;
 
 import javax.xml.stream.XMLOutputFactory;
@@ -36,7 +36,7 @@ public class AtomFeedServlet extends HttpServlet {
     static final int ENTRIES = 20;
 
     @EJB
-    private TopicService topicService;
+    private PostService postService;
 
     @EJB
     private BoardService boardService;
@@ -52,12 +52,12 @@ public class AtomFeedServlet extends HttpServlet {
             if (path.equals("/announcements")) {
                 title = "邻里论坛 · 社区公告";
                 alternate = base + "/";
-                entries = topicService.latestAnnouncements(ENTRIES);
+                entries = postService.latestAnnouncements(ENTRIES);
             } else if (path.startsWith("/board/")) {
                 Board board = boardService.getBoard(PageParameters.id("board", path.substring("/board/".length())));
                 title = "邻里论坛 · " + board.getName();
                 alternate = base + "/board?id=" + board.getId();
-                entries = topicService.latestTopics(board.getId(), ENTRIES);
+                entries = postService.latestTopics(board.getId(), ENTRIES);
             } else {
                 throw new NotFoundException("feed", path);
             }

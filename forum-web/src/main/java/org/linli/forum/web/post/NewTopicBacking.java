@@ -7,8 +7,8 @@ import jakarta.inject.Named;
 import org.linli.forum.board.Board;
 import org.linli.forum.board.BoardService;
 import org.linli.forum.common.NotFoundException;
+import org.linli.forum.post.PostService;
 import org.linli.forum.security.Permissions;
-import org.linli.forum.topic.TopicService;
 import org.linli.forum.web.common.PageParameters;
 import org.linli.forum.web.security.SignedInMember;
 
@@ -25,7 +25,7 @@ public class NewTopicBacking extends PostingForm {
     private transient BoardService boardService;
 
     @EJB
-    private transient TopicService topicService;
+    private transient PostService postService;
 
     @Inject
     private transient SignedInMember me;
@@ -45,7 +45,7 @@ public class NewTopicBacking extends PostingForm {
     }
 
     public void submit() throws IOException {
-        sendOnce(() -> topicService.startTopic(board.getId(), title, getBody()));
+        sendOnce(() -> postService.startTopic(board.getId(), title, getBody()));
     }
 
     public String getBoardParam() {

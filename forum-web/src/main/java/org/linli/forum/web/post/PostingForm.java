@@ -1,8 +1,8 @@
 package org.linli.forum.web.post;
 
 import jakarta.ejb.EJB;
-import org.linli.forum.content.ContentService;
 import org.linli.forum.post.Post;
+import org.linli.forum.post.PostService;
 import org.linli.forum.web.common.FormActions;
 import org.linli.forum.web.common.Links;
 
@@ -20,14 +20,14 @@ abstract class PostingForm implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @EJB
-    private transient ContentService contentService;
+    private transient PostService postService;
 
     private final PreviewPanel preview = new PreviewPanel();
 
     private String body;
 
     public void preview() {
-        preview.show(contentService, body);
+        preview.show(postService, body);
     }
 
     /** Where a form that creates a post sent it, once it has: the view (and this bean) may be posted again. */

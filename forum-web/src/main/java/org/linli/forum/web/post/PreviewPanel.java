@@ -1,7 +1,7 @@
 package org.linli.forum.web.post;
 
 import org.linli.forum.common.ForumException;
-import org.linli.forum.content.ContentService;
+import org.linli.forum.post.PostService;
 import org.linli.forum.web.i18n.Messages;
 
 import java.io.Serializable;
@@ -16,9 +16,9 @@ public class PreviewPanel implements Serializable {
 
     private String html;
 
-    public void show(ContentService contentService, String body) {
+    public void show(PostService postService, String body) {
         try {
-            html = contentService.preview(body);
+            html = postService.preview(body);
         } catch (ForumException e) {
             html = null;
             Messages.show("form", e);

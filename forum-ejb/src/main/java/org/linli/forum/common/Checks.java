@@ -1,0 +1,115 @@
+package org.linli.forum.common;
+
+import jakarta.validation.ConstraintValidatorContext;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import org.hibernate.validator.constraintvalidation.HibernateConstraintValidatorContext;
+import org.hibernate.validator.engine.HibernateConstraintViolation;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Bean Validation in the forum's terms. A constraint's message is the key of the forum's bundle
+ * (error.title.tooLong), and the arguments of that message travel with it (Hibernate Validator's
+ * dynamic payload: standard Bean Validation has no place for them). Of several broken rules, the reader is told of one, the first in the form's order:
+ * the first field as the bean declares them (each field's constraint checks its own rules in
+ * order). That one becomes an {@link InvalidInputException}, shown like every other refusal.
+ */
+public final class Checks {
+
+    private static volatile Validator validator;
+
+    private Checks() {
+    }
+
+    /** Throws an {@link InvalidInputException} for the first rule {@code bean} breaks. */
+    public static void validate(Object bean) {
+        first(validator().validate(bean), bean.getClass()).ifPresent(problem -> {
+            throw problem;
+        });
+    }
+
+    /**
+     * For constraints that check several rules in order: true if {@code problem} (the message
+     * key of the rule broken) is null; else reports it as the violation and returns false.
+     */
+    public static boolean passes(String problem, ConstraintValidatorContext context, Object... arguments) {
+        if (problem == null) {
+            return true;
+        }
+        context.disableDefaultConstraintViolation();
+        context.unwrap(HibernateConstraintValidatorContext.class).withDynamicPayload(new Arguments(arguments));
+        context.buildConstraintViolationWithTemplate(problem).addConstraintViolation();
+        return false;
+    }
+
+    /** A broken rule's message arguments, as its constraint reported them. */
+    private record Arguments(Object[] values) {
+    }
+
+    /** The refusal to show for a service call its contract refused (parameters are in declared order). */
+    public static InvalidInputException refusal(ConstraintViolationException e) {
+        return first(e.getConstraintViolations(), null)
+                .orElseGet(() -> new InvalidInputException("", "error.unexpected"));
+    }
+
+    private static Optional<InvalidInputException> first(Collection<? extends ConstraintViolation<?>> violations, Class<?> beanClass) {
+        List<String> order = beanClass == null ? List.of() : fieldOrder(beanClass);
+        return violations.stream()
+                .min(Comparator.comparingInt((ConstraintViolation<?> v) -> position(v, order))
+                        .thenComparing(v -> v.getPropertyPath().toString()))
+                .map(Checks::refusal);
+    }
+
+    private static InvalidInputException refusal(ConstraintViolation<?> violation) {
+        HibernateConstraintViolation<?> reported = violation.unwrap(HibernateConstraintViolation.class);
+        Arguments arguments = reported.getDynamicPayload(Arguments.class);
+        return new InvalidInputException(field(violation.getPropertyPath()), violation.getMessage(),
+                arguments == null ? new Object[0] : arguments.values());
+    }
+
+    /** The last name of the path: the field, or the parameter of a method. */
+    private static String field(Path path) {
+        String name = "";
+        for (Path.Node node : path) {
+            if (node.getName() != null) {
+                name = node.getName();
+            }
+        }
+        return name;
+    }
+
+    /** A field's place in its bean; for a method's parameters, the parameter's index. */
+    private static int position(ConstraintViolation<?> violation, List<String> order) {
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getKind() == jakarta.validation.ElementKind.PARAMETER) {
+                return node.as(Path.ParameterNode.class).getParameterIndex();
+            }
+        }
+        int index = order.indexOf(field(violation.getPropertyPath()));
+        return index < 0 ? Integer.MAX_VALUE : index;
+    }
+
+    private static List<String> fieldOrder(Class<?> beanClass) {
+        if (beanClass.isRecord()) {
+            return Arrays.stream(beanClass.getRecordComponents()).map(RecordComponent::getName).toList();
+        }
+        return Arrays.stream(beanClass.getDeclaredFields()).map(Field::getName).toList();
+    }
+
+    private static Validator validator() {
+        if (validator == null) {
+            validator = Validation.buildDefaultValidatorFactory().getValidator();
+        }
+        return validator;
+    }
+}
