@@ -29,6 +29,7 @@ import org.linli.forum.topic.TopicService;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * What moderators do to topics, posts and members. Each action locks its target's row, checks
@@ -97,40 +98,31 @@ public class ModerationService {
 
     /** Locks a topic: no more replies but from its moderators and staff. */
     public Topic lock(long topicId, String reason) {
-        return changeLock(topicId, true, reason);
+        return changeTopic(topicId, reason, Topic::lock, TopicChanged.Change.LOCKED);
     }
 
     /** Opens a locked topic for replies again. */
     public Topic unlock(long topicId, String reason) {
-        return changeLock(topicId, false, reason);
+        return changeTopic(topicId, reason, Topic::unlock, TopicChanged.Change.UNLOCKED);
     }
 
     /** Pins a topic to the top of its board. */
     public Topic pin(long topicId, String reason) {
-        return changePin(topicId, true, reason);
+        return changeTopic(topicId, reason, Topic::pin, TopicChanged.Change.PINNED);
     }
 
     /** Lets a pinned topic sink with the others again. */
     public Topic unpin(long topicId, String reason) {
-        return changePin(topicId, false, reason);
+        return changeTopic(topicId, reason, Topic::unpin, TopicChanged.Change.UNPINNED);
     }
 
-    private Topic changeLock(long topicId, boolean locked, String reason) {
+    /** Makes {@code change} to the topic and raises it, if it changed anything (the topic says). */
+    private Topic changeTopic(long topicId, String reason, Predicate<Topic> change, TopicChanged.Change kind) {
         Member moderator = currentMember.require();
         Topic topic = moderatedTopic(moderator, topicId);
         String why = ContentRules.checkReason(reason, false);
-        if (locked ? topic.lock() : topic.unlock()) {
-            topicChanged.fire(new TopicChanged(topic, locked ? TopicChanged.Change.LOCKED : TopicChanged.Change.UNLOCKED, moderator, why));
-        }
-        return topic;
-    }
-
-    private Topic changePin(long topicId, boolean pinned, String reason) {
-        Member moderator = currentMember.require();
-        Topic topic = moderatedTopic(moderator, topicId);
-        String why = ContentRules.checkReason(reason, false);
-        if (pinned ? topic.pin() : topic.unpin()) {
-            topicChanged.fire(new TopicChanged(topic, pinned ? TopicChanged.Change.PINNED : TopicChanged.Change.UNPINNED, moderator, why));
+        if (change.test(topic)) {
+            topicChanged.fire(new TopicChanged(topic, kind, moderator, why));
         }
         return topic;
     }

@@ -13,7 +13,7 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Version;
 import org.linli.forum.content.PostRenderer;
 import org.linli.forum.member.Member;
-import org.linli.forum.topic.Hiding;
+import org.linli.forum.topic.Hideable;
 import org.linli.forum.topic.Topic;
 
 import java.time.Instant;
@@ -27,7 +27,7 @@ import java.util.Objects;
  * produces it.
  */
 @Entity
-public class Post {
+public class Post extends Hideable {
 
     public static final int PAGE_SIZE = 20;
 
@@ -58,10 +58,6 @@ public class Post {
 
     @Column(name = "revision_count", nullable = false)
     private int revisionCount = 1;
-
-    /** Set while hidden from readers, by a moderator or (deleted) by its author; null while shown. */
-    @Embedded
-    private Hiding hiding;
 
     @Column(name = "deleted_by_author", nullable = false)
     private boolean deletedByAuthor;
@@ -101,8 +97,9 @@ public class Post {
      * counts as deleted by the author. The opening post is the topic's body: hiding it hides
      * the topic too, so that no title stays listed over nothing.
      */
+    @Override
     public void hide(Member by, Instant at, String reason) {
-        this.hiding = new Hiding(by, at, reason);
+        super.hide(by, at, reason);
         this.deletedByAuthor = by.getId().equals(author.getId());
         if (isOpening() && !topic.isHidden()) {
             topic.hide(by, at, reason);
@@ -110,8 +107,9 @@ public class Post {
     }
 
     /** Shows the post again; the opening post brings its topic back with it. */
+    @Override
     public void restore() {
-        this.hiding = null;
+        super.restore();
         this.deletedByAuthor = false;
         if (isOpening() && topic.isHidden()) {
             topic.restore();
@@ -121,22 +119,6 @@ public class Post {
     /** The topic's first post, its body. */
     public boolean isOpening() {
         return number == 1;
-    }
-
-    public boolean isHidden() {
-        return hiding != null;
-    }
-
-    public Instant getHiddenAt() {
-        return hiding == null ? null : hiding.getHiddenAt();
-    }
-
-    public Member getHiddenBy() {
-        return hiding == null ? null : hiding.getHiddenBy();
-    }
-
-    public String getHiddenReason() {
-        return hiding == null ? null : hiding.getHiddenReason();
     }
 
     public boolean isDeletedByAuthor() {

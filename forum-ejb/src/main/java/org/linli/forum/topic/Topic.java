@@ -1,7 +1,6 @@
 package org.linli.forum.topic;
 
 import jakarta.persistence.Column;
-import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -27,7 +26,7 @@ import java.util.Objects;
  * its official answer is one of its own posts.
  */
 @Entity
-public class Topic {
+public class Topic extends Hideable {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "topic_seq")
@@ -76,10 +75,6 @@ public class Topic {
     /** The staff reply marked as the official answer, if any. */
     @Column(name = "official_answer_id")
     private Long officialAnswerId;
-
-    /** Set while hidden from readers (a soft delete: moderators still see it); null while shown. */
-    @Embedded
-    private Hiding hiding;
 
     @Version
     private long version;
@@ -191,30 +186,6 @@ public class Topic {
     /** The topic has no official answer any more. */
     public void clearOfficialAnswer() {
         officialAnswerId = null;
-    }
-
-    public void hide(Member by, Instant at, String reason) {
-        this.hiding = new Hiding(by, at, reason);
-    }
-
-    public void restore() {
-        this.hiding = null;
-    }
-
-    public boolean isHidden() {
-        return hiding != null;
-    }
-
-    public Instant getHiddenAt() {
-        return hiding == null ? null : hiding.getHiddenAt();
-    }
-
-    public Member getHiddenBy() {
-        return hiding == null ? null : hiding.getHiddenBy();
-    }
-
-    public String getHiddenReason() {
-        return hiding == null ? null : hiding.getHiddenReason();
     }
 
     /** The opening post and its replies. */
