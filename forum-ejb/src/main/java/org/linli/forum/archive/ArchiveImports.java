@@ -10,8 +10,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.linli.forum.common.InvalidInputException;
 import org.linli.forum.common.NotFoundException;
+import org.linli.forum.member.CurrentMember;
 import org.linli.forum.member.Role;
-import org.linli.forum.security.CurrentMember;
 
 import java.util.List;
 import java.util.Properties;

@@ -7,12 +7,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import org.linli.forum.common.NotFoundException;
+import org.linli.forum.common.NotPermittedException;
 import org.linli.forum.common.Page;
+import org.linli.forum.member.CurrentMember;
 import org.linli.forum.member.Member;
+import org.linli.forum.member.MemberPermissions;
 import org.linli.forum.member.Role;
-import org.linli.forum.security.CurrentMember;
-import org.linli.forum.security.NotPermittedException;
-import org.linli.forum.security.Permissions;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +37,7 @@ public class AuditService {
      */
     public Page<AuditEntry> list(String moderator, Long boardId, AuditAction action, int number) {
         Member reader = currentMember.require();
-        if (!Permissions.canViewAuditLog(reader)) {
+        if (!MemberPermissions.canViewAuditLog(reader)) {
             throw new NotPermittedException("error.notPermitted.auditLog");
         }
         List<String> conditions = new ArrayList<>();

@@ -4,17 +4,16 @@ import jakarta.persistence.Cacheable;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
-import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-
 import org.hibernate.annotations.Cache;
 import org.hibernate.annotations.CacheConcurrencyStrategy;
 import org.hibernate.annotations.NaturalId;
@@ -71,7 +70,7 @@ public class Member {
 
     /**
      * The boards a {@link Role#MODERATOR} moderates; none means every board. Lazy: only the
-     * signed-in member's is read (by {@link org.linli.forum.security.CurrentMember}).
+     * signed-in member's is read (by {@link org.linli.forum.member.CurrentMember}).
      */
     @ElementCollection
     @Cache(usage = CacheConcurrencyStrategy.READ_WRITE)

@@ -14,8 +14,7 @@ import jakarta.validation.constraints.NotNull;
 import org.linli.forum.common.InvalidInputException;
 import org.linli.forum.common.NotFoundException;
 import org.linli.forum.common.RateLimitedException;
-import org.linli.forum.security.CurrentMember;
-import org.linli.forum.security.Permissions;
+import org.linli.forum.member.CurrentMember;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -134,7 +133,7 @@ public class MemberService {
     @RolesAllowed(Role.ADMIN_NAME)
     public Member changeRole(long memberId, Role role, Set<Long> boardIds) {
         Member admin = currentMember.require();
-        Permissions.checkManageRoles(admin);
+        MemberPermissions.checkManageRoles(admin);
         Member target = Optional.ofNullable(em.find(Member.class, memberId, LockModeType.PESSIMISTIC_WRITE))
                 .orElseThrow(() -> new NotFoundException("member", memberId));
         if (target.getId().equals(admin.getId())) {
@@ -160,7 +159,7 @@ public class MemberService {
     /** A member by id with the boards they moderate, for administrators. */
     @RolesAllowed(Role.ADMIN_NAME)
     public Member getMember(long id) {
-        Permissions.checkManageRoles(currentMember.require());
+        MemberPermissions.checkManageRoles(currentMember.require());
         Member member = Optional.ofNullable(em.find(Member.class, id)).orElseThrow(() -> new NotFoundException("member", id));
         member.getModeratedBoardIds();
         return member;
@@ -169,7 +168,7 @@ public class MemberService {
     /** A member by username with their role and moderated boards: the administrators' roles page. */
     @RolesAllowed(Role.ADMIN_NAME)
     public Optional<Member> findForRoles(String username) {
-        Permissions.checkManageRoles(currentMember.require());
+        MemberPermissions.checkManageRoles(currentMember.require());
         if (username == null || username.isBlank()) {
             return Optional.empty();
         }

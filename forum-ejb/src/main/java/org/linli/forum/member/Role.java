@@ -1,6 +1,9 @@
 package org.linli.forum.member;
 
-/** What a member may do, broadly; finer rules live in {@link org.linli.forum.security.Permissions}. */
+/**
+ * What a member may do, broadly; the finer rules are {@link MemberPermissions} and the rules of
+ * boards, topics and posts beside them.
+ */
 public enum Role {
     RESIDENT, MODERATOR, STAFF, ADMIN;
 

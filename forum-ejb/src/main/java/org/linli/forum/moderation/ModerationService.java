@@ -9,19 +9,20 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import org.linli.forum.board.Board;
+import org.linli.forum.board.BoardPermissions;
 import org.linli.forum.common.InvalidInputException;
 import org.linli.forum.common.NotFoundException;
+import org.linli.forum.common.NotPermittedException;
 import org.linli.forum.content.ContentRules;
+import org.linli.forum.member.CurrentMember;
 import org.linli.forum.member.Member;
 import org.linli.forum.member.MemberModerated;
+import org.linli.forum.member.MemberPermissions;
 import org.linli.forum.member.MemberService;
 import org.linli.forum.member.Role;
 import org.linli.forum.post.Post;
 import org.linli.forum.post.PostService;
 import org.linli.forum.post.Posting;
-import org.linli.forum.security.CurrentMember;
-import org.linli.forum.security.NotPermittedException;
-import org.linli.forum.security.Permissions;
 import org.linli.forum.topic.Topic;
 import org.linli.forum.topic.TopicChanged;
 import org.linli.forum.topic.TopicService;
@@ -33,9 +34,9 @@ import java.util.function.Predicate;
 
 /**
  * What moderators do to topics, posts and members. Each action locks its target's row, checks
- * {@link Permissions} against the board it is on, and raises its event in the same transaction
- * (the audit log, the board's counters and search observe it). Repeating an action that is
- * already in effect (locking a locked topic) changes nothing and logs nothing.
+ * the rules of the board it is on ({@link BoardPermissions}), and raises its event in the same
+ * transaction (the audit log, the board's counters and search observe it). Repeating an action
+ * that is already in effect (locking a locked topic) changes nothing and logs nothing.
  */
 @Stateless
 @RolesAllowed({Role.MODERATOR_NAME, Role.ADMIN_NAME})
@@ -72,7 +73,7 @@ public class ModerationService {
     public Topic topicToModerate(long topicId) {
         Member moderator = currentMember.require();
         Topic topic = topicService.getTopic(topicId);
-        Permissions.checkModerate(moderator, topic.getBoard());
+        BoardPermissions.checkModerate(moderator, topic.getBoard());
         return topic;
     }
 
@@ -80,7 +81,7 @@ public class ModerationService {
     public Post postToModerate(long postId) {
         Member moderator = currentMember.require();
         Post post = postService.getPost(postId);
-        Permissions.checkModerate(moderator, post.getTopic().getBoard());
+        BoardPermissions.checkModerate(moderator, post.getTopic().getBoard());
         return post;
     }
 
@@ -90,7 +91,7 @@ public class ModerationService {
      */
     public Optional<Member> findMemberToModerate(String username) {
         Member moderator = currentMember.require();
-        if (!Permissions.isModerator(moderator)) {
+        if (!MemberPermissions.isModerator(moderator)) {
             throw new NotPermittedException("error.notPermitted.suspend");
         }
         return username == null || username.isBlank() ? Optional.empty() : memberService.findByUsername(username.strip());
@@ -199,7 +200,7 @@ public class ModerationService {
         Member moderator = currentMember.require();
         Report report = Optional.ofNullable(em.find(Report.class, reportId, LockModeType.PESSIMISTIC_WRITE))
                 .orElseThrow(() -> new NotFoundException("report", reportId));
-        Permissions.checkModerate(moderator, report.getPost().getTopic().getBoard());
+        BoardPermissions.checkModerate(moderator, report.getPost().getTopic().getBoard());
         String why = ContentRules.checkReason(note, true);
         if (report.isOpen()) {
             resolveOpenReports(report.getPost(), Report.Status.DISMISSED, moderator, why);
@@ -224,7 +225,7 @@ public class ModerationService {
         Member moderator = currentMember.require();
         Member target = Optional.ofNullable(em.find(Member.class, memberId, LockModeType.PESSIMISTIC_WRITE))
                 .orElseThrow(() -> new NotFoundException("member", memberId));
-        Permissions.checkSuspend(moderator, target);
+        MemberPermissions.checkSuspend(moderator, target);
         String why = ContentRules.checkReason(reason, true);
         Instant now = Instant.now();
         if (until != null && !until.isAfter(now)) {
@@ -240,7 +241,7 @@ public class ModerationService {
         Member moderator = currentMember.require();
         Member target = Optional.ofNullable(em.find(Member.class, memberId, LockModeType.PESSIMISTIC_WRITE))
                 .orElseThrow(() -> new NotFoundException("member", memberId));
-        Permissions.checkSuspend(moderator, target);
+        MemberPermissions.checkSuspend(moderator, target);
         String why = ContentRules.checkReason(reason, false);
         if (target.getSuspendedAt() != null) {
             target.liftSuspension();
@@ -259,14 +260,14 @@ public class ModerationService {
     private Topic moderatedTopic(Member moderator, long topicId) {
         Topic topic = Optional.ofNullable(em.find(Topic.class, topicId, LockModeType.PESSIMISTIC_WRITE))
                 .orElseThrow(() -> new NotFoundException("topic", topicId));
-        Permissions.checkModerate(moderator, topic.getBoard());
+        BoardPermissions.checkModerate(moderator, topic.getBoard());
         return topic;
     }
 
     private Post moderatedPost(Member moderator, long postId) {
         Post post = Optional.ofNullable(em.find(Post.class, postId, LockModeType.PESSIMISTIC_WRITE))
                 .orElseThrow(() -> new NotFoundException("post", postId));
-        Permissions.checkModerate(moderator, post.getTopic().getBoard());
+        BoardPermissions.checkModerate(moderator, post.getTopic().getBoard());
         return post;
     }
 

@@ -9,14 +9,16 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Subgraph;
 import org.linli.forum.common.NotFoundException;
+import org.linli.forum.common.NotPermittedException;
 import org.linli.forum.common.Page;
 import org.linli.forum.content.ContentRules;
+import org.linli.forum.member.CurrentMember;
 import org.linli.forum.member.Member;
+import org.linli.forum.member.MemberPermissions;
 import org.linli.forum.member.Role;
 import org.linli.forum.post.Post;
-import org.linli.forum.security.CurrentMember;
-import org.linli.forum.security.NotPermittedException;
-import org.linli.forum.security.Permissions;
+import org.linli.forum.post.PostPermissions;
+import org.linli.forum.topic.TopicPermissions;
 
 import java.time.Instant;
 import java.util.List;
@@ -46,9 +48,9 @@ public class ReportService {
     public Report report(long postId, String reason) {
         Member reporter = currentMember.require();
         Post post = Optional.ofNullable(em.find(Post.class, postId))
-                .filter(p -> Permissions.canSee(reporter, p))
+                .filter(p -> PostPermissions.canSee(reporter, p))
                 .orElseThrow(() -> new NotFoundException("post", postId));
-        Permissions.checkReport(reporter, post);
+        PostPermissions.checkReport(reporter, post);
         String why = ContentRules.checkReason(reason, true);
         // The reporter's row serialises their own reports, so a double click makes one report.
         em.lock(reporter, LockModeType.PESSIMISTIC_WRITE);
@@ -101,7 +103,7 @@ public class ReportService {
     @RolesAllowed({Role.MODERATOR_NAME, Role.ADMIN_NAME})
     public Page<Report> queue(int number) {
         Member moderator = currentMember.require();
-        if (!Permissions.isModerator(moderator)) {
+        if (!MemberPermissions.isModerator(moderator)) {
             throw new NotPermittedException("error.notPermitted.moderate");
         }
         Set<Long> boards = moderator.getRole() == Role.ADMIN ? Set.of() : moderator.getModeratedBoardIds();

@@ -9,11 +9,11 @@ import jakarta.persistence.PersistenceContext;
 import org.linli.forum.board.Board;
 import org.linli.forum.common.NotFoundException;
 import org.linli.forum.common.Page;
+import org.linli.forum.member.CurrentMember;
 import org.linli.forum.member.Member;
 import org.linli.forum.member.Role;
-import org.linli.forum.security.CurrentMember;
-import org.linli.forum.security.Permissions;
 import org.linli.forum.topic.Topic;
+import org.linli.forum.topic.TopicPermissions;
 
 import java.time.Instant;
 import java.util.Arrays;
@@ -40,7 +40,7 @@ public class NotificationService {
     public void watchTopic(long topicId, boolean watching) {
         Member member = currentMember.require();
         Topic topic = Optional.ofNullable(em.find(Topic.class, topicId))
-                .filter(t -> Permissions.canSee(member, t))
+                .filter(t -> TopicPermissions.canSee(member, t))
                 .orElseThrow(() -> new NotFoundException("topic", topicId));
         TopicWatch watch = em.find(TopicWatch.class, new TopicWatch.Key(topicId, member.getId()));
         if (watching && watch == null) {

@@ -7,7 +7,7 @@ import jakarta.persistence.PersistenceContext;
 import org.linli.forum.common.ForumSettings;
 import org.linli.forum.common.RateLimitedException;
 import org.linli.forum.member.Member;
-import org.linli.forum.security.Permissions;
+import org.linli.forum.member.MemberPermissions;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -28,7 +28,7 @@ public class FloodControl {
 
     /** Throws a {@link RateLimitedException} if {@code author} may not post {@code source} now. */
     public void check(Member author, String source, Instant now) {
-        if (Permissions.isExemptFromFloodControl(author)) {
+        if (MemberPermissions.isExemptFromFloodControl(author)) {
             return;
         }
         em.lock(author, LockModeType.PESSIMISTIC_WRITE);

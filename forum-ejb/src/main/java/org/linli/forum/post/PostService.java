@@ -12,20 +12,21 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import org.linli.forum.board.Board;
 import org.linli.forum.board.BoardKind;
+import org.linli.forum.board.BoardPermissions;
 import org.linli.forum.board.BoardService;
 import org.linli.forum.common.NotFoundException;
+import org.linli.forum.common.NotPermittedException;
 import org.linli.forum.common.Page;
 import org.linli.forum.content.Body;
 import org.linli.forum.content.ContentRules;
 import org.linli.forum.content.PostHtmlPolicy;
 import org.linli.forum.content.PostRenderer;
 import org.linli.forum.content.Title;
+import org.linli.forum.member.CurrentMember;
 import org.linli.forum.member.Member;
 import org.linli.forum.member.Role;
-import org.linli.forum.security.CurrentMember;
-import org.linli.forum.security.NotPermittedException;
-import org.linli.forum.security.Permissions;
 import org.linli.forum.topic.Topic;
+import org.linli.forum.topic.TopicPermissions;
 
 import java.time.Instant;
 import java.util.List;
@@ -65,7 +66,7 @@ public class PostService {
     public Post startTopic(long boardId, @Title String title, @Body String body) {
         Member author = currentMember.require();
         Board board = boardService.getBoard(boardId);
-        Permissions.checkStartTopic(author, board);
+        BoardPermissions.checkStartTopic(author, board);
         String source = ContentRules.uniformLineBreaks(body);
 
         Instant now = Instant.now();
@@ -113,9 +114,9 @@ public class PostService {
         Member author = currentMember.require();
         String source = ContentRules.uniformLineBreaks(body);
         Topic topic = Optional.ofNullable(em.find(Topic.class, topicId, LockModeType.PESSIMISTIC_WRITE))
-                .filter(t -> Permissions.canSee(author, t))
+                .filter(t -> TopicPermissions.canSee(author, t))
                 .orElseThrow(() -> new NotFoundException("topic", topicId));
-        Permissions.checkReply(author, topic);
+        TopicPermissions.checkReply(author, topic);
 
         Instant now = Instant.now();
         floodControl.check(author, source, now);
@@ -132,7 +133,7 @@ public class PostService {
         Member editor = currentMember.require();
         Post post = Optional.ofNullable(em.find(Post.class, postId, LockModeType.PESSIMISTIC_WRITE))
                 .orElseThrow(() -> new NotFoundException("post", postId));
-        Permissions.checkEdit(editor, post);
+        PostPermissions.checkEdit(editor, post);
         String source = ContentRules.uniformLineBreaks(body);
         if (!source.equals(post.getSource())) {
             post.revise(source, editor, Instant.now(), renderer).forEach(em::persist);
@@ -151,7 +152,7 @@ public class PostService {
         Member author = currentMember.require();
         Post post = Optional.ofNullable(em.find(Post.class, postId, LockModeType.PESSIMISTIC_WRITE))
                 .orElseThrow(() -> new NotFoundException("post", postId));
-        Permissions.checkDelete(author, post);
+        PostPermissions.checkDelete(author, post);
         posting.hide(post, author, null);
         return post;
     }
@@ -166,7 +167,7 @@ public class PostService {
     @RolesAllowed({Role.MODERATOR_NAME, Role.STAFF_NAME, Role.ADMIN_NAME})
     public List<PostRevision> listRevisions(long postId) {
         Post post = getPost(postId);
-        if (!Permissions.canViewRevisions(currentMember.find().orElse(null), post)) {
+        if (!PostPermissions.canViewRevisions(currentMember.find().orElse(null), post)) {
             throw new NotPermittedException("error.notPermitted.revisions");
         }
         return em.createQuery("""
@@ -197,7 +198,7 @@ public class PostService {
         graph.addSubgraph("topic").addAttributeNodes("board");
         Member reader = currentMember.find().orElse(null);
         return Optional.ofNullable(em.find(Post.class, id, Map.of("jakarta.persistence.fetchgraph", graph)))
-                .filter(post -> Permissions.canSee(reader, post))
+                .filter(post -> PostPermissions.canSee(reader, post))
                 .orElseThrow(() -> new NotFoundException("post", id));
     }
 
@@ -210,10 +211,10 @@ public class PostService {
         Post post = getPost(id);
         Member reader = currentMember.find().orElse(null);
         boolean may = switch (action) {
-            case EDIT -> Permissions.canEdit(reader, post);
-            case DELETE -> Permissions.canDelete(reader, post);
-            case REPORT -> Permissions.canReport(reader, post);
-            case MARK_OFFICIAL -> Permissions.canMarkOfficial(reader, post);
+            case EDIT -> PostPermissions.canEdit(reader, post);
+            case DELETE -> PostPermissions.canDelete(reader, post);
+            case REPORT -> PostPermissions.canReport(reader, post);
+            case MARK_OFFICIAL -> PostPermissions.canMarkOfficial(reader, post);
         };
         if (!may) {
             throw new NotFoundException("post", id);
@@ -235,10 +236,10 @@ public class PostService {
         Member reader = currentMember.find().orElse(null);
         // Loaded here, so that every post's topic is this initialised instance, not a proxy.
         Topic current = em.find(Topic.class, topic.getId());
-        if (current == null || !Permissions.canSee(reader, current)) {
+        if (current == null || !TopicPermissions.canSee(reader, current)) {
             throw new NotFoundException("topic", topic.getId());
         }
-        boolean seesHidden = Permissions.canSeeHidden(reader, current.getBoard());
+        boolean seesHidden = BoardPermissions.canSeeHidden(reader, current.getBoard());
         int first = Page.firstIndex(number, Post.PAGE_SIZE) + 1;
         var posts = em.createQuery("""
                 select p from Post p join fetch p.author left join fetch p.hiding.hiddenBy

@@ -7,11 +7,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.linli.forum.board.Board;
 import org.linli.forum.board.BoardKind;
+import org.linli.forum.common.NotPermittedException;
+import org.linli.forum.member.CurrentMember;
 import org.linli.forum.member.Member;
+import org.linli.forum.member.MemberPermissions;
 import org.linli.forum.member.Role;
-import org.linli.forum.security.CurrentMember;
-import org.linli.forum.security.NotPermittedException;
-import org.linli.forum.security.Permissions;
 import org.linli.forum.topic.ProblemStatus;
 import org.linli.forum.topic.Topic;
 
@@ -105,7 +105,7 @@ public class DashboardService {
 
     private void check() {
         Member reader = currentMember.require();
-        if (!Permissions.canViewDashboard(reader)) {
+        if (!MemberPermissions.canViewDashboard(reader)) {
             throw new NotPermittedException("error.notPermitted.dashboard");
         }
     }

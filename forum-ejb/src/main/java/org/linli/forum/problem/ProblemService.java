@@ -10,15 +10,17 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.validation.constraints.NotNull;
+import org.linli.forum.board.BoardPermissions;
 import org.linli.forum.common.NotFoundException;
 import org.linli.forum.content.ContentRules;
+import org.linli.forum.member.CurrentMember;
 import org.linli.forum.member.Member;
 import org.linli.forum.member.Role;
 import org.linli.forum.post.Post;
-import org.linli.forum.security.CurrentMember;
-import org.linli.forum.security.Permissions;
+import org.linli.forum.post.PostPermissions;
 import org.linli.forum.topic.ProblemStatus;
 import org.linli.forum.topic.Topic;
+import org.linli.forum.topic.TopicPermissions;
 
 import java.time.Instant;
 import java.util.List;
@@ -49,9 +51,9 @@ public class ProblemService {
     public TopicEvent changeStatus(long topicId, @NotNull(message = "error.status.transition") ProblemStatus to, String note) {
         Member actor = currentMember.require();
         Topic topic = Optional.ofNullable(em.find(Topic.class, topicId, LockModeType.PESSIMISTIC_WRITE))
-                .filter(t -> Permissions.canSee(actor, t))
+                .filter(t -> TopicPermissions.canSee(actor, t))
                 .orElseThrow(() -> new NotFoundException("topic", topicId));
-        Permissions.checkChangeStatus(actor, topic, to);
+        TopicPermissions.checkChangeStatus(actor, topic, to);
         String why = ContentRules.checkReason(note, to == ProblemStatus.RESOLVED);
         Instant now = Instant.now();
         ProblemStatus from = topic.getProblemStatus();
@@ -70,7 +72,7 @@ public class ProblemService {
     public List<EventLine> listEvents(long topicId) {
         Member reader = currentMember.find().orElse(null);
         Topic topic = Optional.ofNullable(em.find(Topic.class, topicId))
-                .filter(t -> Permissions.canSee(reader, t))
+                .filter(t -> TopicPermissions.canSee(reader, t))
                 .orElseThrow(() -> new NotFoundException("topic", topicId));
         // Each event with the number of the last post before it, in one statement.
         return em.createQuery("""
@@ -87,9 +89,9 @@ public class ProblemService {
     public Topic markOfficial(long postId) {
         Member actor = currentMember.require();
         Post post = Optional.ofNullable(em.find(Post.class, postId))
-                .filter(p -> Permissions.canSee(actor, p))
+                .filter(p -> PostPermissions.canSee(actor, p))
                 .orElseThrow(() -> new NotFoundException("post", postId));
-        Permissions.checkMarkOfficial(actor, post);
+        PostPermissions.checkMarkOfficial(actor, post);
         Topic topic = em.find(Topic.class, post.getTopic().getId(), LockModeType.PESSIMISTIC_WRITE);
         if (topic.markOfficialAnswer(post.getId(), post.getTopic().getId())) {
             answerMarked.fire(new OfficialAnswerMarked(post, actor));
@@ -102,7 +104,7 @@ public class ProblemService {
     public Topic unmarkOfficial(long topicId) {
         Member actor = currentMember.require();
         Topic topic = Optional.ofNullable(em.find(Topic.class, topicId, LockModeType.PESSIMISTIC_WRITE))
-                .filter(t -> Permissions.canSee(actor, t))
+                .filter(t -> TopicPermissions.canSee(actor, t))
                 .orElseThrow(() -> new NotFoundException("topic", topicId));
         topic.clearOfficialAnswer();
         return topic;
@@ -118,6 +120,6 @@ public class ProblemService {
         return em.createQuery("select p from Post p join fetch p.author where p.id = :id", Post.class)
                 .setParameter("id", topic.getOfficialAnswerId())
                 .getResultStream().findFirst()
-                .filter(p -> !p.isHidden() || Permissions.canSeeHidden(reader, topic.getBoard()));
+                .filter(p -> !p.isHidden() || BoardPermissions.canSeeHidden(reader, topic.getBoard()));
     }
 }

@@ -7,9 +7,9 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import org.linli.forum.member.CurrentMember;
 import org.linli.forum.member.Member;
 import org.linli.forum.member.Role;
-import org.linli.forum.security.CurrentMember;
 import org.linli.forum.topic.Topic;
 
 import java.time.Instant;

@@ -7,12 +7,12 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.validation.constraints.NotNull;
+import org.linli.forum.board.BoardPermissions;
 import org.linli.forum.common.ForumSettings;
+import org.linli.forum.member.CurrentMember;
 import org.linli.forum.member.Role;
 import org.linli.forum.search.SearchRequest;
 import org.linli.forum.search.SearchResults;
-import org.linli.forum.security.CurrentMember;
-import org.linli.forum.security.Permissions;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -43,7 +43,7 @@ public class SearchService {
      */
     @PermitAll
     public SearchResults search(@NotNull SearchRequest request) {
-        boolean seesHidden = Permissions.canSeeHiddenEverywhere(currentMember.find().orElse(null));
+        boolean seesHidden = BoardPermissions.canSeeHiddenEverywhere(currentMember.find().orElse(null));
         SearchRequest allowed = new SearchRequest(request.query(), request.filters(), request.order(), request.page(), PAGE_SIZE,
                 null, seesHidden, zone);
         try {

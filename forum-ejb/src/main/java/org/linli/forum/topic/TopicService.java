@@ -6,12 +6,12 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.linli.forum.board.Board;
+import org.linli.forum.board.BoardPermissions;
 import org.linli.forum.board.BoardService;
 import org.linli.forum.common.NotFoundException;
 import org.linli.forum.common.Page;
+import org.linli.forum.member.CurrentMember;
 import org.linli.forum.member.Member;
-import org.linli.forum.security.CurrentMember;
-import org.linli.forum.security.Permissions;
 
 import java.util.HashMap;
 import java.util.List;
@@ -48,7 +48,7 @@ public class TopicService {
                 where t.id = :id""", Topic.class)
                 .setParameter("id", id)
                 .getResultStream().findFirst()
-                .filter(topic -> Permissions.canSee(reader, topic));
+                .filter(topic -> TopicPermissions.canSee(reader, topic));
     }
 
     @PermitAll
@@ -63,7 +63,7 @@ public class TopicService {
     @PermitAll
     public Page<Topic> listTopics(long boardId, int number) {
         Board board = boardService.getBoard(boardId);
-        boolean seesHidden = Permissions.canSeeHidden(currentMember.find().orElse(null), board);
+        boolean seesHidden = BoardPermissions.canSeeHidden(currentMember.find().orElse(null), board);
         long total = board.getTopicCount() + (seesHidden ? board.getHiddenTopicCount() : 0);
         int totalPages = Page.totalPages(total, PAGE_SIZE);
         if (number < 1 || number > totalPages) {

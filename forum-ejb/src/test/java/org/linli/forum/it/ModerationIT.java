@@ -24,9 +24,9 @@ import org.linli.forum.moderation.Report;
 import org.linli.forum.moderation.ReportService;
 import org.linli.forum.post.Post;
 import org.linli.forum.post.PostService;
-import org.linli.forum.sitesearch.SearchIndexer;
 import org.linli.forum.search.SearchRequest;
 import org.linli.forum.search.SearchResults;
+import org.linli.forum.sitesearch.SearchIndexer;
 import org.linli.forum.sitesearch.SearchService;
 import org.linli.forum.topic.Topic;
 import org.linli.forum.topic.TopicService;
@@ -149,7 +149,7 @@ class ModerationIT {
         assertThat(again.getId()).isEqualTo(firstReport.getId());
         As.member(other, "RESIDENT", () -> reports.report(second.getId(), "也是广告"));
         assertThatThrownBy(() -> As.member(resident, "RESIDENT", () -> reports.report(first.getId(), "举报自己")))
-                .as("nobody reports their own post").isInstanceOf(org.linli.forum.security.NotPermittedException.class);
+                .as("nobody reports their own post").isInstanceOf(org.linli.forum.common.NotPermittedException.class);
         assertThatThrownBy(() -> As.member(other, "RESIDENT", () -> reports.report(second.getId(), " ")))
                 .isInstanceOf(InvalidInputException.class);
 
@@ -212,7 +212,7 @@ class ModerationIT {
         assertThat(members.sessionStamp(resident)).as("open sessions end").isEmpty();
         assertThatThrownBy(() -> As.member(resident, "RESIDENT",
                 () -> posts.startTopic(boards.listBoards().get(0).getId(), "还想发", "内容")))
-                .isInstanceOf(org.linli.forum.security.NotSignedInException.class);
+                .isInstanceOf(org.linli.forum.member.NotSignedInException.class);
         assertThatThrownBy(() -> As.member("moderator", "MODERATOR", () -> moderation.suspend(id, Instant.now().minusSeconds(5), "过去")))
                 .isInstanceOf(InvalidInputException.class);
 
@@ -229,7 +229,7 @@ class ModerationIT {
         String other = "路人" + unique;
         members.register(new Registration(other, "d" + unique + "@example.org", "password-" + unique));
         assertThatThrownBy(() -> As.member(other, "RESIDENT", () -> posts.delete(reply.getId())))
-                .isInstanceOf(org.linli.forum.security.NotPermittedException.class);
+                .isInstanceOf(org.linli.forum.common.NotPermittedException.class);
 
         Post deleted = As.member(resident, "RESIDENT", () -> posts.delete(reply.getId()));
         assertThat(deleted.isHidden()).isTrue();

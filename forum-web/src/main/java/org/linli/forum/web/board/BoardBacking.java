@@ -5,11 +5,11 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.linli.forum.board.Board;
+import org.linli.forum.board.BoardPermissions;
 import org.linli.forum.board.BoardService;
 import org.linli.forum.common.Page;
 import org.linli.forum.post.Post;
 import org.linli.forum.reading.ReadingService;
-import org.linli.forum.security.Permissions;
 import org.linli.forum.topic.Topic;
 import org.linli.forum.topic.TopicService;
 import org.linli.forum.web.common.Links;
@@ -55,7 +55,7 @@ public class BoardBacking {
     }
 
     public boolean isCanStartTopic() {
-        return board != null && me.isSignedIn() && Permissions.canStartTopic(me.getMember(), board);
+        return board != null && me.isSignedIn() && BoardPermissions.canStartTopic(me.getMember(), board);
     }
 
     /** Null-safe: a postback from the header's forms visits the page before anything loaded. */

@@ -2,8 +2,8 @@ package org.linli.forum.web.common;
 
 import org.linli.forum.common.ForumException;
 import org.linli.forum.common.NotFoundException;
-import org.linli.forum.security.NotPermittedException;
-import org.linli.forum.security.NotSignedInException;
+import org.linli.forum.common.NotPermittedException;
+import org.linli.forum.member.NotSignedInException;
 import org.linli.forum.web.i18n.Messages;
 
 import java.io.IOException;

@@ -9,8 +9,8 @@ import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.event.ExceptionQueuedEvent;
 import org.linli.forum.common.NotFoundException;
-import org.linli.forum.security.NotPermittedException;
-import org.linli.forum.security.NotSignedInException;
+import org.linli.forum.common.NotPermittedException;
+import org.linli.forum.member.NotSignedInException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -5,10 +5,10 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.linli.forum.board.Board;
+import org.linli.forum.board.BoardPermissions;
 import org.linli.forum.board.BoardService;
 import org.linli.forum.common.NotFoundException;
 import org.linli.forum.post.PostService;
-import org.linli.forum.security.Permissions;
 import org.linli.forum.web.common.PageParameters;
 import org.linli.forum.web.security.SignedInMember;
 
@@ -37,7 +37,7 @@ public class NewTopicBacking extends PostingForm {
     public void load() {
         if (board == null) {
             board = boardService.getBoard(PageParameters.id("board", boardParam));
-            if (!Permissions.canStartTopic(me.getMember(), board)) {
+            if (!BoardPermissions.canStartTopic(me.getMember(), board)) {
                 // Announcements are for staff: to anyone else there is no such form.
                 throw new NotFoundException("board", boardParam);
             }

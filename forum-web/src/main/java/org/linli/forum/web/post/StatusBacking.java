@@ -6,9 +6,9 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.linli.forum.common.NotFoundException;
 import org.linli.forum.problem.ProblemService;
-import org.linli.forum.security.Permissions;
 import org.linli.forum.topic.ProblemStatus;
 import org.linli.forum.topic.Topic;
+import org.linli.forum.topic.TopicPermissions;
 import org.linli.forum.topic.TopicService;
 import org.linli.forum.web.common.FormActions;
 import org.linli.forum.web.common.PageParameters;
@@ -47,11 +47,11 @@ public class StatusBacking implements Serializable {
 
     public void load() {
         topic = topicService.getTopic(PageParameters.id("topic", topicParam));
-        if (!Permissions.canChangeStatus(me.getMember(), topic)) {
+        if (!TopicPermissions.canChangeStatus(me.getMember(), topic)) {
             throw new NotFoundException("topic", topicParam);
         }
         topicId = topic.getId();
-        choices = Arrays.stream(ProblemStatus.values()).filter(to -> Permissions.canChangeStatus(me.getMember(), topic, to)).toList();
+        choices = Arrays.stream(ProblemStatus.values()).filter(to -> TopicPermissions.canChangeStatus(me.getMember(), topic, to)).toList();
         status = choices.get(choices.size() - 1);
     }
 

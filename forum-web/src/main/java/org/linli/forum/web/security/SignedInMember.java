@@ -5,10 +5,10 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
+import org.linli.forum.member.CurrentMember;
 import org.linli.forum.member.Member;
+import org.linli.forum.member.MemberPermissions;
 import org.linli.forum.notify.NotificationService;
-import org.linli.forum.security.CurrentMember;
-import org.linli.forum.security.Permissions;
 
 import java.util.Optional;
 
@@ -53,19 +53,19 @@ public class SignedInMember {
 
     /** Offers the report queue and the members' page. */
     public boolean isModerator() {
-        return Permissions.isModerator(getMember());
+        return MemberPermissions.isModerator(getMember());
     }
 
     public boolean isCanViewDashboard() {
-        return Permissions.canViewDashboard(getMember());
+        return MemberPermissions.canViewDashboard(getMember());
     }
 
     public boolean isCanViewAuditLog() {
-        return Permissions.canViewAuditLog(getMember());
+        return MemberPermissions.canViewAuditLog(getMember());
     }
 
     public boolean isCanManageRoles() {
-        return Permissions.canManageRoles(getMember());
+        return MemberPermissions.canManageRoles(getMember());
     }
 
     /** The token of the header's sign-out form (SignOutServlet). */

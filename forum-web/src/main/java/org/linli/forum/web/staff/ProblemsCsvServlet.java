@@ -8,9 +8,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.linli.forum.common.ForumSettings;
 import org.linli.forum.common.NotFoundException;
+import org.linli.forum.common.NotPermittedException;
+import org.linli.forum.member.NotSignedInException;
 import org.linli.forum.problem.DashboardService;
-import org.linli.forum.security.NotPermittedException;
-import org.linli.forum.security.NotSignedInException;
 import org.linli.forum.topic.Topic;
 
 import java.io.IOException;

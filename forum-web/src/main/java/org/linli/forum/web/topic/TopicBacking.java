@@ -4,14 +4,16 @@ import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import org.linli.forum.board.BoardPermissions;
 import org.linli.forum.common.Page;
 import org.linli.forum.post.Post;
+import org.linli.forum.post.PostPermissions;
 import org.linli.forum.post.PostService;
 import org.linli.forum.problem.EventLine;
 import org.linli.forum.problem.ProblemService;
 import org.linli.forum.reading.ReadingService;
-import org.linli.forum.security.Permissions;
 import org.linli.forum.topic.Topic;
+import org.linli.forum.topic.TopicPermissions;
 import org.linli.forum.topic.TopicService;
 import org.linli.forum.web.common.PageParameters;
 import org.linli.forum.web.common.Pager;
@@ -98,38 +100,38 @@ public class TopicBacking {
     }
 
     public boolean isCanChangeStatus() {
-        return topic != null && me.isSignedIn() && Permissions.canChangeStatus(me.getMember(), topic);
+        return topic != null && me.isSignedIn() && TopicPermissions.canChangeStatus(me.getMember(), topic);
     }
 
     public boolean canMarkOfficial(Post post) {
-        return me.isSignedIn() && Permissions.canMarkOfficial(me.getMember(), post);
+        return me.isSignedIn() && PostPermissions.canMarkOfficial(me.getMember(), post);
     }
 
     /** Whether to offer the reply and quote links; the service checks again when it matters. */
     public boolean isCanReply() {
-        return topic != null && me.isSignedIn() && Permissions.canReply(me.getMember(), topic);
+        return topic != null && me.isSignedIn() && TopicPermissions.canReply(me.getMember(), topic);
     }
 
     /** Null-safe: a postback from the header's forms visits the page before anything loaded. */
     public boolean canEdit(Post post) {
-        return me.isSignedIn() && Permissions.canEdit(me.getMember(), post);
+        return me.isSignedIn() && PostPermissions.canEdit(me.getMember(), post);
     }
 
     /** Moderators and staff see hidden posts, marked, and the edit history. */
     public boolean isCanSeeHidden() {
-        return topic != null && me.isSignedIn() && Permissions.canSeeHidden(me.getMember(), topic.getBoard());
+        return topic != null && me.isSignedIn() && BoardPermissions.canSeeHidden(me.getMember(), topic.getBoard());
     }
 
     public boolean isCanModerate() {
-        return topic != null && me.isSignedIn() && Permissions.canModerate(me.getMember(), topic.getBoard());
+        return topic != null && me.isSignedIn() && BoardPermissions.canModerate(me.getMember(), topic.getBoard());
     }
 
     public boolean canDelete(Post post) {
-        return me.isSignedIn() && Permissions.canDelete(me.getMember(), post);
+        return me.isSignedIn() && PostPermissions.canDelete(me.getMember(), post);
     }
 
     public boolean canReport(Post post) {
-        return me.isSignedIn() && Permissions.canReport(me.getMember(), post);
+        return me.isSignedIn() && PostPermissions.canReport(me.getMember(), post);
     }
 
     public Pager getPager() {

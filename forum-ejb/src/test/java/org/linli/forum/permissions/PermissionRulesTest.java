@@ -1,18 +1,22 @@
-package org.linli.forum.security;
+package org.linli.forum.permissions;
 
 import org.junit.jupiter.api.Test;
 import org.linli.forum.board.Board;
 import org.linli.forum.board.BoardKind;
+import org.linli.forum.board.BoardPermissions;
 import org.linli.forum.common.InvalidInputException;
 import org.linli.forum.content.PostRenderer;
-import org.linli.forum.it.PermissionMatrix;
 import org.linli.forum.it.PermissionMatrix.Action;
 import org.linli.forum.it.PermissionMatrix.Actor;
+import org.linli.forum.it.PermissionMatrix;
 import org.linli.forum.member.Member;
+import org.linli.forum.member.MemberPermissions;
 import org.linli.forum.member.Role;
 import org.linli.forum.post.Post;
+import org.linli.forum.post.PostPermissions;
 import org.linli.forum.topic.ProblemStatus;
 import org.linli.forum.topic.Topic;
+import org.linli.forum.topic.TopicPermissions;
 
 import java.lang.reflect.Field;
 import java.time.Instant;
@@ -28,10 +32,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The permission rules as a table over actors × actions, without a server: the same
- * {@link PermissionMatrix} the services and the HTTP replay are held to, asked of
- * {@link Permissions} directly on entities built in memory.
+ * {@link PermissionMatrix} the services and the HTTP replay are held to, asked of the rules of
+ * each resource ({@link MemberPermissions}, {@link BoardPermissions}, {@link TopicPermissions},
+ * {@link PostPermissions}) directly on entities built in memory.
  */
-class PermissionsTest {
+class PermissionRulesTest {
 
     private static final Instant NOW = Instant.parse("2026-12-01T08:00:00Z");
     private static final PostRenderer RENDERER = new PostRenderer();
@@ -42,7 +47,7 @@ class PermissionsTest {
     private final Map<Actor, Member> actors = new EnumMap<>(Actor.class);
     private final Member outsider = member("outsider", Role.RESIDENT);
 
-    PermissionsTest() {
+    PermissionRulesTest() {
         actors.put(Actor.ANONYMOUS, null);
         actors.put(Actor.RESIDENT, member("resident", Role.RESIDENT));
         actors.put(Actor.ANOTHER_RESIDENT, member("neighbour", Role.RESIDENT));
@@ -78,19 +83,19 @@ class PermissionsTest {
     void aSuspensionThatEndedGivesBackEverything() {
         Member returned = member("returned", Role.MODERATOR);
         returned.suspend(NOW.minusSeconds(3600), NOW.minusSeconds(60), "cooling off");
-        assertThat(Permissions.canModerate(returned, boardA)).isTrue();
-        assertThat(Permissions.canReply(returned, topicOn(boardA, outsider))).isTrue();
+        assertThat(BoardPermissions.canModerate(returned, boardA)).isTrue();
+        assertThat(TopicPermissions.canReply(returned, topicOn(boardA, outsider))).isTrue();
     }
 
     @Test
     void aHiddenTopicIsSeenOnlyByThoseWhoSeeHiddenContentOnItsBoard() {
         Topic hidden = topicOn(boardA, outsider);
         hidden.hide(actors.get(Actor.ADMIN), NOW, "spam");
-        assertThat(Permissions.canSee(actors.get(Actor.RESIDENT), hidden)).isFalse();
-        assertThat(Permissions.canSee(actors.get(Actor.MODERATOR_OF_B), hidden)).isFalse();
-        assertThat(Permissions.canSee(actors.get(Actor.MODERATOR_OF_A), hidden)).isTrue();
-        assertThat(Permissions.canSee(actors.get(Actor.STAFF), hidden)).isTrue();
-        assertThat(Permissions.canReply(actors.get(Actor.STAFF), hidden)).isTrue();
+        assertThat(TopicPermissions.canSee(actors.get(Actor.RESIDENT), hidden)).isFalse();
+        assertThat(TopicPermissions.canSee(actors.get(Actor.MODERATOR_OF_B), hidden)).isFalse();
+        assertThat(TopicPermissions.canSee(actors.get(Actor.MODERATOR_OF_A), hidden)).isTrue();
+        assertThat(TopicPermissions.canSee(actors.get(Actor.STAFF), hidden)).isTrue();
+        assertThat(TopicPermissions.canReply(actors.get(Actor.STAFF), hidden)).isTrue();
     }
 
     @Test
@@ -101,7 +106,7 @@ class PermissionsTest {
         Topic topic = topicOn(problems, author);
 
         assertThat(choices(staff, topic)).containsExactlyInAnyOrder(ProblemStatus.ACKNOWLEDGED, ProblemStatus.RESOLVED);
-        assertThat(Permissions.canChangeStatus(author, topic)).isFalse();
+        assertThat(TopicPermissions.canChangeStatus(author, topic)).isFalse();
         topic.changeStatus(ProblemStatus.RESOLVED, NOW);
         assertThat(choices(author, topic)).containsExactly(ProblemStatus.OPEN);
         assertThat(choices(actors.get(Actor.ANOTHER_RESIDENT), topic)).isEmpty();
@@ -111,7 +116,7 @@ class PermissionsTest {
     }
 
     private static List<ProblemStatus> choices(Member member, Topic topic) {
-        return Arrays.stream(ProblemStatus.values()).filter(to -> Permissions.canChangeStatus(member, topic, to)).toList();
+        return Arrays.stream(ProblemStatus.values()).filter(to -> TopicPermissions.canChangeStatus(member, topic, to)).toList();
     }
 
     private boolean allows(Member actor, Action action) {
@@ -119,23 +124,23 @@ class PermissionsTest {
             case READ_HIDDEN -> {
                 Post post = replyOn(topicOn(boardA, outsider), outsider);
                 post.hide(actors.get(Actor.ADMIN), NOW, "spam");
-                yield Permissions.canSee(actor, post);
+                yield PostPermissions.canSee(actor, post);
             }
-            case REPLY -> Permissions.canReply(actor, topicOn(boardA, outsider));
+            case REPLY -> TopicPermissions.canReply(actor, topicOn(boardA, outsider));
             case REPLY_LOCKED -> {
                 Topic topic = topicOn(boardA, outsider);
                 topic.lock();
-                yield Permissions.canReply(actor, topic);
+                yield TopicPermissions.canReply(actor, topic);
             }
-            case EDIT_OWN -> actor != null && Permissions.canEdit(actor, replyOn(topicOn(boardA, outsider), actor));
-            case EDIT_OTHERS -> Permissions.canEdit(actor, replyOn(topicOn(boardA, outsider), outsider));
+            case EDIT_OWN -> actor != null && PostPermissions.canEdit(actor, replyOn(topicOn(boardA, outsider), actor));
+            case EDIT_OTHERS -> PostPermissions.canEdit(actor, replyOn(topicOn(boardA, outsider), outsider));
             case LOCK, PIN, MOVE, HIDE_POST, HIDE_TOPIC, RESTORE, VIEW_TOPIC_MODERATION, VIEW_POST_MODERATION ->
-                    Permissions.canModerate(actor, boardA);
-            case SUSPEND -> Permissions.canSuspend(actor, outsider);
-            case VIEW_REPORTS, VIEW_MEMBER_MODERATION -> Permissions.isModerator(actor);
-            case VIEW_AUDIT_LOG -> Permissions.canViewAuditLog(actor);
-            case VIEW_DASHBOARD -> Permissions.canViewDashboard(actor);
-            case MANAGE_ROLES, VIEW_ROLES, VIEW_IMPORTS -> Permissions.canManageRoles(actor);
+                    BoardPermissions.canModerate(actor, boardA);
+            case SUSPEND -> MemberPermissions.canSuspend(actor, outsider);
+            case VIEW_REPORTS, VIEW_MEMBER_MODERATION -> MemberPermissions.isModerator(actor);
+            case VIEW_AUDIT_LOG -> MemberPermissions.canViewAuditLog(actor);
+            case VIEW_DASHBOARD -> MemberPermissions.canViewDashboard(actor);
+            case MANAGE_ROLES, VIEW_ROLES, VIEW_IMPORTS -> MemberPermissions.canManageRoles(actor);
         };
     }
 

@@ -1,4 +1,4 @@
-package org.linli.forum.security;
+package org.linli.forum.member;
 
 import org.linli.forum.common.ForumException;
 

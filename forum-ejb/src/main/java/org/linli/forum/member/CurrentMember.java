@@ -1,4 +1,4 @@
-package org.linli.forum.security;
+package org.linli.forum.member;
 
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.DeclareRoles;
@@ -6,9 +6,6 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import org.linli.forum.member.Member;
-import org.linli.forum.member.Members;
-import org.linli.forum.member.Role;
 
 import java.security.Principal;
 import java.util.Arrays;
