@@ -3,7 +3,6 @@ package org.linli.forum.archive;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import org.linli.forum.board.Board;
-import org.linli.forum.board.BoardCounters;
 import org.linli.forum.board.BoardKind;
 import org.linli.forum.common.InvalidInputException;
 import org.linli.forum.content.ContentRules;
@@ -94,11 +93,7 @@ public final class ArchiveWriter {
             importMessage(message, board, title, body, reply);
             imported++;
         }
-        // Archives are not in time order: count each board again, so its latest topic is the latest.
-        BoardCounters counters = new BoardCounters(em);
-        for (Board board : boards.values()) {
-            counters.recount(board);
-        }
+        posting.recount(boards.values());
         return new Outcome(imported, problems);
     }
 

@@ -13,6 +13,7 @@ import org.linli.forum.topic.Topic;
 import org.linli.forum.topic.TopicChanged;
 
 import java.time.Instant;
+import java.util.Collection;
 
 /**
  * The one way a post comes into the forum and the one way its visibility changes, whoever
@@ -63,6 +64,14 @@ public class Posting {
      */
     public Post reply(Topic topic, Member author, String source, Instant at, boolean imported) {
         return add(topic, topic.recordReply(author, at), author, source, at, imported);
+    }
+
+    /**
+     * Counts {@code boards} again, after posts were added to them out of time order (an archive's
+     * messages): each one's latest topic is then truly its latest.
+     */
+    public void recount(Collection<Board> boards) {
+        boards.forEach(boardCounters::recount);
     }
 
     private Post add(Topic topic, int number, Member author, String source, Instant at, boolean imported) {
