@@ -3,6 +3,7 @@ package org.linli.forum.common;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
@@ -20,9 +21,10 @@ import java.util.Optional;
 /**
  * Bean Validation in the forum's terms. A constraint's message is the key of the forum's bundle
  * (error.title.tooLong), and the arguments of that message travel with it (Hibernate Validator's
- * dynamic payload: standard Bean Validation has no place for them). Of several broken rules, the reader is told of one, the first in the form's order:
- * the first field as the bean declares them (each field's constraint checks its own rules in
- * order). That one becomes an {@link InvalidInputException}, shown like every other refusal.
+ * dynamic payload: standard Bean Validation has no place for them). Of several broken rules, the
+ * reader is told of one, the first in the form's order: the first field as the bean declares them
+ * (each field's constraint checks its own rules in order). That one becomes an
+ * {@link InvalidInputException}, shown like every other refusal.
  */
 public final class Checks {
 
@@ -62,7 +64,8 @@ public final class Checks {
                 .orElseGet(() -> new InvalidInputException("", "error.unexpected"));
     }
 
-    private static Optional<InvalidInputException> first(Collection<? extends ConstraintViolation<?>> violations, Class<?> beanClass) {
+    private static Optional<InvalidInputException> first(Collection<? extends ConstraintViolation<?>> violations,
+                                                         Class<?> beanClass) {
         List<String> order = beanClass == null ? List.of() : fieldOrder(beanClass);
         return violations.stream()
                 .min(Comparator.comparingInt((ConstraintViolation<?> v) -> position(v, order))
@@ -91,7 +94,7 @@ public final class Checks {
     /** A field's place in its bean; for a method's parameters, the parameter's index. */
     private static int position(ConstraintViolation<?> violation, List<String> order) {
         for (Path.Node node : violation.getPropertyPath()) {
-            if (node.getKind() == jakarta.validation.ElementKind.PARAMETER) {
+            if (node.getKind() == ElementKind.PARAMETER) {
                 return node.as(Path.ParameterNode.class).getParameterIndex();
             }
         }
