@@ -7,6 +7,7 @@ import org.htmlunit.WebClient;
 import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.Test;
+import org.linli.forum.persistence.PostgresServer;
 
 import java.io.IOException;
 import java.net.URL;
@@ -37,7 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * started again on the same data, several times over, on the default database (the embedded H2
  * file). After each restart: every acknowledged reply is in its topic exactly once, the post
  * numbers run 1..n without a gap, and search finds every acknowledged reply within seconds. At
- * the end, Lucene's CheckIndex finds the index clean. {@code -Dlinli.crash.cycles=N} runs more
+ * the end, Lucene's CheckIndex finds the index clean. The same on PostgreSQL (a throwaway server
+ * of the machine's own binaries, as the schema test starts one). {@code -Dlinli.crash.cycles=N} runs more
  * cycles than the 5 of the default run.
  */
 class CrashIT {
@@ -53,14 +55,28 @@ class CrashIT {
             {"resident", "linli-resident"}, {"moderator", "linli-moderator"}, {"staff", "linli-staff"}, {"admin", "linli-admin"}};
 
     @Test
-    void everyAcknowledgedReplySurvivesKillsOfTheServer() throws Exception {
+    void everyAcknowledgedReplySurvivesKillsOfTheServerOnTheDefaultDatabase() throws Exception {
+        crashAndCheck("H2 file database");
+    }
+
+    @Test
+    void everyAcknowledgedReplySurvivesKillsOfTheServerOnPostgresql() throws Exception {
+        try (PostgresServer postgres = PostgresServer.start()) {
+            crashAndCheck("PostgreSQL", "-Dlinli.db.driver=postgresql",
+                    "-Dlinli.db.url=jdbc:postgresql://127.0.0.1:" + postgres.port() + "/postgres",
+                    "-Dlinli.db.user=linli", "-Dlinli.db.password=unused");
+        }
+    }
+
+    /** The cycles on the database that {@code settings} choose (none: the default). */
+    private void crashAndCheck(String database, String... settings) throws Exception {
         long seed = System.nanoTime();
         Random random = new Random(seed);
         Path wildfly = Path.of(System.getProperty("jboss.home"));
         try (ForumProcess forum = new ForumProcess(wildfly, Path.of("target/crash-server").toAbsolutePath(),
                 Path.of("target/crash-data").toAbsolutePath(), OFFSET)) {
             forum.prepare(Path.of("target/linli-forum.ear"));
-            forum.start(START);
+            forum.start(START, settings);
             long topic = startTopic(forum);
 
             Set<String> acknowledged = ConcurrentHashMap.newKeySet();
@@ -88,7 +104,7 @@ class CrashIT {
                 }
                 acknowledged.addAll(thisCycle);
 
-                forum.start(START);
+                forum.start(START, settings);
                 Stored stored = read(forum, topic);
                 int lost = 0;
                 int duplicated = 0;
@@ -102,14 +118,14 @@ class CrashIT {
                 report.add("cycle " + cycle + ": " + thisCycle.size() + " acknowledged in " + String.format("%.1f s", seconds)
                         + " (" + String.format("%.1f", thisCycle.size() / seconds) + "/s), " + acknowledged.size()
                         + " in all, " + lost + " lost, " + duplicated + " duplicated, " + stored.numbers().size() + " posts");
-                System.out.println("Crash test (seed " + seed + "), " + report.get(report.size() - 1));
+                System.out.println("Crash test (" + database + ", seed " + seed + "), " + report.get(report.size() - 1));
                 assertThat(stored.numbers()).as("post numbers 1..n, each once (cycle %d)", cycle)
                         .isEqualTo(Stream.iterate(1, n -> n + 1).limit(stored.numbers().size()).toList());
                 assertThat(lost).as("acknowledged replies lost in cycle %d", cycle).isZero();
                 assertThat(duplicated).as("acknowledged replies stored twice in cycle %d", cycle).isZero();
                 assertFound(forum, thisCycle);
             }
-            System.out.println("Crash test (seed " + seed + "), H2 file database:\n  " + String.join("\n  ", report)
+            System.out.println("Crash test (seed " + seed + "), " + database + ":\n  " + String.join("\n  ", report)
                     + "\n  in all: " + acknowledged.size() + " acknowledged, " + lostInAll + " lost, " + duplicatedInAll + " duplicated");
             // A run in which the writers never got a reply through would prove nothing.
             assertThat(acknowledged).as("replies acknowledged over all cycles").hasSizeGreaterThanOrEqualTo(CYCLES * 2);

@@ -47,6 +47,11 @@ public final class PostgresServer implements AutoCloseable {
         return server;
     }
 
+    /** The loopback port it listens on (database postgres, user linli, no password needed). */
+    public int port() {
+        return port;
+    }
+
     public PGSimpleDataSource dataSource() {
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
         dataSource.setServerNames(new String[] {"127.0.0.1"});
