@@ -22,6 +22,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -143,10 +144,11 @@ class CrashIT {
         Map<String, Integer> tokens = new HashMap<>();
         List<Integer> numbers = new ArrayList<>();
         for (int page = 1; ; page++) {
-            if (forum.status("/topic?id=" + topic + "&page=" + page) == 404) {
+            Optional<String> found = forum.find("/topic?id=" + topic + "&page=" + page);
+            if (found.isEmpty()) {
                 break;
             }
-            String html = forum.get("/topic?id=" + topic + "&page=" + page);
+            String html = found.get();
             Matcher post = POST.matcher(html);
             while (post.find()) {
                 numbers.add(Integer.parseInt(post.group(1)));

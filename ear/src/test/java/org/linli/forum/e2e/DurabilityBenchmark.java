@@ -3,6 +3,7 @@ package org.linli.forum.e2e;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,7 +35,7 @@ public final class DurabilityBenchmark {
         List<String> lines = new ArrayList<>();
         for (String[] run : List.of(new String[] {"durable (WRITE_DELAY=0)"}, new String[] {"delayed (H2 default)", delayed},
                 new String[] {"delayed (H2 default)", delayed}, new String[] {"durable (WRITE_DELAY=0)"})) {
-            String[] settings = java.util.Arrays.copyOfRange(run, 1, run.length);
+            String[] settings = Arrays.copyOfRange(run, 1, run.length);
             try (ForumProcess forum = new ForumProcess(wildfly, Path.of("ear/target/durability-server").toAbsolutePath(), data, OFFSET)) {
                 forum.prepare(ear);
                 forum.start(Duration.ofMinutes(4), settings);

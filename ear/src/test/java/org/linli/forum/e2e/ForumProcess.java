@@ -12,8 +12,10 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -119,12 +121,20 @@ final class ForumProcess implements AutoCloseable {
     }
 
     String get(String path) throws IOException, InterruptedException {
+        return find(path).orElseThrow(() -> new IOException(path + " was not found"));
+    }
+
+    /** The page at {@code path}; empty when it answers 404; any other status but 200 is an error. */
+    Optional<String> find(String path) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(30)).build(),
                 HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() == 404) {
+            return Optional.empty();
+        }
         if (response.statusCode() != 200) {
             throw new IOException(path + " answered " + response.statusCode());
         }
-        return response.body();
+        return Optional.of(response.body());
     }
 
     Path data() {
@@ -162,7 +172,7 @@ final class ForumProcess implements AutoCloseable {
             return;
         }
         try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(path);
             }
         }

@@ -193,13 +193,7 @@ public class PostService {
      */
     @PermitAll
     public Post getPost(long id) {
-        EntityGraph<Post> graph = em.createEntityGraph(Post.class);
-        graph.addAttributeNodes("author");
-        graph.addSubgraph("topic").addAttributeNodes("board");
-        Member reader = currentMember.find().orElse(null);
-        return Optional.ofNullable(em.find(Post.class, id, Map.of("jakarta.persistence.fetchgraph", graph)))
-                .filter(post -> PostPermissions.canSee(reader, post))
-                .orElseThrow(() -> new NotFoundException("post", id));
+        return visiblePost(id, currentMember.find().orElse(null));
     }
 
     /**
@@ -208,8 +202,8 @@ public class PostService {
      */
     @PermitAll
     public Post getPostTo(PostAction action, long id) {
-        Post post = getPost(id);
         Member reader = currentMember.find().orElse(null);
+        Post post = visiblePost(id, reader);
         boolean may = switch (action) {
             case EDIT -> PostPermissions.canEdit(reader, post);
             case DELETE -> PostPermissions.canDelete(reader, post);
@@ -220,6 +214,15 @@ public class PostService {
             throw new NotFoundException("post", id);
         }
         return post;
+    }
+
+    private Post visiblePost(long id, Member reader) {
+        EntityGraph<Post> graph = em.createEntityGraph(Post.class);
+        graph.addAttributeNodes("author");
+        graph.addSubgraph("topic").addAttributeNodes("board");
+        return Optional.ofNullable(em.find(Post.class, id, Map.of("jakarta.persistence.fetchgraph", graph)))
+                .filter(post -> PostPermissions.canSee(reader, post))
+                .orElseThrow(() -> new NotFoundException("post", id));
     }
 
     /**
