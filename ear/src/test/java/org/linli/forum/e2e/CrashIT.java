@@ -106,7 +106,7 @@ class CrashIT {
                 acknowledged.addAll(thisCycle);
 
                 forum.start(START, settings);
-                Stored stored = read(forum, topic);
+                Stored stored = read(forum, topic, TOKEN);
                 int lost = 0;
                 int duplicated = 0;
                 for (String token : acknowledged) {
@@ -137,10 +137,10 @@ class CrashIT {
     }
 
     /** What the topic's pages show: each reply's token with how often it appears, and the post numbers in order. */
-    private record Stored(Map<String, Integer> tokens, List<Integer> numbers) {
+    record Stored(Map<String, Integer> tokens, List<Integer> numbers) {
     }
 
-    private static Stored read(ForumProcess forum, long topic) throws IOException, InterruptedException {
+    static Stored read(ForumProcess forum, long topic, Pattern tokenPattern) throws IOException, InterruptedException {
         Map<String, Integer> tokens = new HashMap<>();
         List<Integer> numbers = new ArrayList<>();
         for (int page = 1; ; page++) {
@@ -153,7 +153,7 @@ class CrashIT {
             while (post.find()) {
                 numbers.add(Integer.parseInt(post.group(1)));
             }
-            Matcher token = TOKEN.matcher(html);
+            Matcher token = tokenPattern.matcher(html);
             while (token.find()) {
                 tokens.merge(token.group(), 1, Integer::sum);
             }

@@ -16,6 +16,8 @@ import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
+import org.linli.forum.common.FailureLog;
+
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -45,10 +47,17 @@ public class MailSender {
     private MailOutbox outbox;
 
     private final AtomicBoolean sending = new AtomicBoolean();
+    /** Reading the outbox (the database). */
+    private final FailureLog reading = new FailureLog(LOG, "Reading the mail outbox");
+    /** Handing mails to the mail server. */
+    private final FailureLog delivering = new FailureLog(LOG, "Sending mail");
 
     @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false)
     void everyFewSeconds() {
-        sendDue();
+        // While the outbox cannot be read (the database away), at growing intervals.
+        if (reading.isDue(Instant.now())) {
+            sendDue();
+        }
     }
 
     /** Sends what is due; returns how many went. One run at a time. */
@@ -67,8 +76,9 @@ public class MailSender {
                     }
                 }
             } while (due.size() == MailOutbox.BATCH);
+            reading.succeeded();
         } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "Sending mail failed; the outbox is tried again in a few seconds", e);
+            reading.failed(e, "the outbox is tried again every few seconds");
         } finally {
             sending.set(false);
         }
@@ -84,13 +94,15 @@ public class MailSender {
             message.setSentDate(new Date());
             Transport.send(message);
             outbox.sent(mail.getId(), Instant.now());
+            delivering.succeeded();
             return true;
         } catch (MessagingException | RuntimeException e) {
             OutgoingMail failed = outbox.failed(mail.getId(), Instant.now(), String.valueOf(e.getMessage()));
             if (failed.getFailedAt() != null) {
-                LOG.log(Level.SEVERE, "Gave up on mail " + mail.getId() + " after " + failed.getAttempts() + " attempts: " + e);
+                LOG.log(Level.WARNING, "Gave up on mail " + mail.getId() + " after " + failed.getAttempts() + " attempts: " + e);
             } else {
-                LOG.log(Level.WARNING, "Mail " + mail.getId() + " was not sent (attempt " + failed.getAttempts() + "), will retry: " + e);
+                // A mail server that is away fails every mail: said once, not per mail and attempt.
+                delivering.failed(e, "each mail is retried with growing waits");
             }
             return false;
         }

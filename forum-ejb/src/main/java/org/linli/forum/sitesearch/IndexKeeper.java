@@ -2,6 +2,7 @@ package org.linli.forum.sitesearch;
 
 import jakarta.persistence.EntityManager;
 import org.linli.forum.common.ContentGeneration;
+import org.linli.forum.common.FailureLog;
 import org.linli.forum.search.PostIndex;
 import org.linli.forum.search.SearchRequest;
 import org.linli.forum.search.SearchResults;
@@ -45,6 +46,7 @@ final class IndexKeeper implements Closeable {
     private volatile PostIndex index;
     private Watermark watermark;
     private volatile boolean needsBuilding;
+    private final FailureLog applying = new FailureLog(LOG, "Applying search changes");
 
     /** @param patience how long a missing sequence number may stay missing before it counts as rolled back */
     IndexKeeper(EntityManager em, Path home, Duration patience) {
@@ -110,12 +112,23 @@ final class IndexKeeper implements Closeable {
     int applyPending() {
         synchronized (writing) {
             try {
-                return catchUp(index, watermark);
+                int applied = catchUp(index, watermark);
+                applying.succeeded();
+                return applied;
             } catch (IOException | RuntimeException e) {
-                LOG.log(Level.SEVERE, "Applying search changes failed; they are retried from the watermark", e);
+                // The database away, the disk full: retried from the watermark.
+                applying.failed(e, "the changes are retried from the watermark, at growing intervals while this lasts");
                 return 0;
             }
         }
+    }
+
+    /**
+     * The same, for the periodic safety net: while applying fails it is attempted at a growing
+     * interval (see {@link FailureLog#isDue}) rather than every second.
+     */
+    int applyPendingWhenDue() {
+        return applying.isDue(Instant.now()) ? applyPending() : 0;
     }
 
     /** Applies the changes past {@code mark} to {@code target}, then commits it with the new mark. */

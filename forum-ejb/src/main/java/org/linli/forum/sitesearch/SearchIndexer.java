@@ -116,7 +116,7 @@ public class SearchIndexer {
                 LOG.log(Level.SEVERE, "Rebuilding the search index failed; the old one stays in use", e);
             }
         }
-        applyPending();
+        keeper.applyPendingWhenDue();
     }
 
     /** Applies every committed change past the watermark; returns how many it applied. */

@@ -40,11 +40,21 @@ public final class PostgresServer implements AutoCloseable {
         PostgresServer server = new PostgresServer(binaries, directory, port, root);
         server.exec(List.of(binaries.resolve("initdb").toString(), "-D", directory.resolve("data").toString(),
                 "-U", "linli", "-A", "trust", "-E", "UTF8", "--no-locale"));
-        server.exec(List.of(binaries.resolve("pg_ctl").toString(), "-D", directory.resolve("data").toString(),
+        server.resume();
+        return server;
+    }
+
+    /** Stops the server (a fast shutdown: sessions are ended, as in a restart or fail-over); {@link #resume()} brings it back on the same data. */
+    public void pause() throws IOException, InterruptedException {
+        exec(List.of(binaries.resolve("pg_ctl").toString(), "-D", directory.resolve("data").toString(), "-m", "fast", "-w", "stop"));
+    }
+
+    /** Starts the server on its data, on the same port. */
+    public void resume() throws IOException, InterruptedException {
+        exec(List.of(binaries.resolve("pg_ctl").toString(), "-D", directory.resolve("data").toString(),
                 "-l", directory.resolve("server.log").toString(), "-w", "-t", "60",
                 "-o", "-p " + port + " -k " + directory + " -c listen_addresses=127.0.0.1 -c fsync=off",
                 "start"));
-        return server;
     }
 
     /** The loopback port it listens on (database postgres, user linli, no password needed). */
@@ -64,7 +74,9 @@ public final class PostgresServer implements AutoCloseable {
     @Override
     public void close() throws IOException, InterruptedException {
         try {
-            exec(List.of(binaries.resolve("pg_ctl").toString(), "-D", directory.resolve("data").toString(), "-m", "fast", "-w", "stop"));
+            if (Files.exists(directory.resolve("data/postmaster.pid"))) {
+                pause();
+            }
         } finally {
             run(asPostgresUser, List.of("rm", "-rf", directory.toString()));
         }

@@ -39,7 +39,9 @@ import java.util.Set;
  * anonymous page also carries an ETag of its bytes and {@code Cache-Control: no-cache}: a browser
  * that asks again with it gets 304 Not Modified. Signed-in pages (they have a session), forms and
  * requests that count their SQL statements ({@code X-Linli-Probe}) are rendered every time.
- * Setting {@code linli.page.cache=false} turns the memory cache off (the ETags stay).
+ * While the database cannot be reached, the last copy of a page is served, however old (see
+ * {@link DatabaseOutageFilter} for every other request). Setting {@code linli.page.cache=false}
+ * turns the memory cache off (the ETags stay).
  */
 @WebFilter(filterName = "AnonymousPageFilter")
 public class AnonymousPageFilter extends HttpFilter {
@@ -82,7 +84,18 @@ public class AnonymousPageFilter extends HttpFilter {
             }
         }
         Buffered buffered = new Buffered(response);
-        chain.doFilter(request, buffered);
+        try {
+            chain.doFilter(request, buffered);
+        } catch (IOException | ServletException | RuntimeException failure) {
+            // With the database away, a reader still gets the page as it last was rather than 503.
+            Optional<PageCache.Page> last = key != null && DatabaseOutage.isCause(failure) ? cache.last(key) : Optional.empty();
+            if (last.isEmpty()) {
+                throw failure;
+            }
+            response.reset();
+            send(request, response, last.get().body(), last.get().contentType(), last.get().etag());
+            return;
+        }
         buffered.finishWriting();
         if (buffered.bypassed) {
             return;

@@ -9,8 +9,9 @@ import java.util.Optional;
 
 /**
  * Rendered public pages, each stamped with the content generation it was rendered under and
- * served only while that generation is current (and for at most {@code maxAge}). Bounded by the
- * bytes it holds; the least recently used pages go first.
+ * served only while that generation is current (and for at most {@code maxAge}); an outdated page
+ * stays as the {@link #last} copy until a fresh one replaces it. Bounded by the bytes it holds;
+ * the least recently used pages go first.
  */
 final class PageCache {
 
@@ -34,10 +35,15 @@ final class PageCache {
             return Optional.empty();
         }
         if (page.generation() != generation || page.storedAt().plus(maxAge).isBefore(now)) {
-            remove(key);
+            // Kept, as the last copy, until a fresh one replaces it or room is needed.
             return Optional.empty();
         }
         return Optional.of(page);
+    }
+
+    /** The page as it was last rendered, however old: for when it cannot be rendered now. */
+    synchronized Optional<Page> last(String key) {
+        return Optional.ofNullable(pages.get(key));
     }
 
     synchronized void put(String key, Page page) {

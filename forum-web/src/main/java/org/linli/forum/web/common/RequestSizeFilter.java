@@ -7,11 +7,7 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.linli.forum.web.i18n.Languages;
-
 import java.io.IOException;
-import java.util.Locale;
-import java.util.ResourceBundle;
 
 /**
  * Refuses a request body over 1 MB with 413 and a short page in the reader's language, before
@@ -38,15 +34,8 @@ public class RequestSizeFilter extends HttpFilter {
     }
 
     private static void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Locale language = Languages.of(request);
-        ResourceBundle text = ResourceBundle.getBundle("org.linli.forum.web.i18n.messages", language);
-        response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
-        response.setContentType("text/html;charset=UTF-8");
         // The body is left unread: the connection closes rather than wait for it.
         response.setHeader("Connection", "close");
-        response.getWriter().write("<!DOCTYPE html><html lang=\"" + language.toLanguageTag() + "\"><head><meta charset=\"UTF-8\">"
-                + "<title>" + text.getString("errorpage.tooLarge.title") + "</title></head><body><h1>"
-                + text.getString("errorpage.tooLarge.title") + "</h1><p>" + text.getString("errorpage.tooLarge.text")
-                + "</p><p><a href=\"" + request.getContextPath() + "/\">" + text.getString("errorpage.home") + "</a></p></body></html>");
+        ShortPages.send(request, response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "errorpage.tooLarge");
     }
 }

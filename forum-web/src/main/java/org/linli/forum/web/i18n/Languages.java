@@ -17,13 +17,18 @@ public final class Languages {
     public static final Locale ENGLISH = Locale.ENGLISH;
     public static final List<Locale> SUPPORTED = List.of(CHINESE, ENGLISH);
 
-    static final String COOKIE = "linli_lang";
+    public static final String COOKIE = "linli_lang";
 
     private Languages() {
     }
 
     public static Locale of(HttpServletRequest request) {
         return chosen(request).orElseGet(() -> negotiated(request.getHeader("Accept-Language")));
+    }
+
+    /** The same choice, before the request is a servlet request: from the value of the cookie {@link #COOKIE} (or null) and the Accept-Language header. */
+    public static Locale of(String chosenTag, String acceptLanguage) {
+        return forTag(chosenTag).orElseGet(() -> negotiated(acceptLanguage));
     }
 
     /** A supported language for a tag such as zh-CN or en; nothing for anything else. */

@@ -20,10 +20,21 @@ class PageCacheTest {
         assertThat(cache.find("/topic?id=1|zh-CN", 7, NOW.plusSeconds(59))).isPresent();
         assertThat(cache.find("/topic?id=1|en", 7, NOW)).as("another language").isEmpty();
         assertThat(cache.find("/topic?id=1|zh-CN", 8, NOW)).as("something changed since").isEmpty();
-        assertThat(cache.find("/topic?id=1|zh-CN", 7, NOW)).as("and the stale page is gone").isEmpty();
 
         cache.put("/board?id=2|zh-CN", page(100, 8));
         assertThat(cache.find("/board?id=2|zh-CN", 8, NOW.plusSeconds(61))).as("older than the longest age").isEmpty();
+    }
+
+    @Test
+    void anOutdatedPageStaysAsTheLastCopyUntilAFreshOneReplacesIt() {
+        PageCache cache = new PageCache(1 << 20, Duration.ofSeconds(60));
+        cache.put("/topic?id=1|zh-CN", page(100, 7));
+        assertThat(cache.find("/topic?id=1|zh-CN", 8, NOW)).isEmpty();
+
+        assertThat(cache.last("/topic?id=1|zh-CN")).get().extracting(PageCache.Page::generation).isEqualTo(7L);
+        cache.put("/topic?id=1|zh-CN", page(120, 8));
+        assertThat(cache.last("/topic?id=1|zh-CN")).get().extracting(PageCache.Page::generation).isEqualTo(8L);
+        assertThat(cache.last("/topic?id=2|zh-CN")).as("never rendered").isEmpty();
     }
 
     @Test
