@@ -11,6 +11,11 @@
 # dynamic/static ratio is the figure that survives a noisy machine. The server's heap (used, from
 # jstat) and RSS are sampled every second. Results: stdout and ear/target/bench/results.md.
 #
+# Every cell also gives the server's CPU per request (the JVM's user and system time over the
+# cell, from /proc, divided by the requests), the figure that holds on a shared machine. Then the
+# overload cells: the signed-in topic page and a search at BENCH_OVERLOAD_CONNECTIONS (256) for
+# BENCH_OVERLOAD_DURATION (30s), with the share of answers that were 503 (the forum shedding load).
+#
 # Settings: BENCH_POSTS (1000000), BENCH_DURATION (15s), BENCH_WARMUP (5s), BENCH_HEAP (512m),
 # BENCH_CONNECTIONS ("16 64"), BENCH_VISITORS ("anonymous signed-in"), BENCH_SERVER_OPTS (more -D settings for the server, such as
 # -Dlinli.page.cache=false to measure rendering without the anonymous page cache), BENCH_KEEP=1
@@ -105,19 +110,29 @@ curl -s -b "JSESSIONID=$SESSION" "$BASE_URL/" | grep -q 'class="who"' || { echo 
   done ) &
 SAMPLER=$!
 
-# wrk one page: prints "rps p50 p99 errors".
+# The server JVM's CPU time so far (user + system), in clock ticks.
+cpu_ticks() {
+    awk '{ print $14 + $15 }' /proc/"$PID"/stat
+}
+
+# wrk one page: prints "rps p50 p99 errors cpu-ms-per-request requests non-2xx" (DURATION and
+# the warm-up unless given as $4 and $5; a timeout of 10 s, so a slow answer counts as one).
 measure() {
-    local url=$1 conns=$2 cookie=$3 out
+    local url=$1 conns=$2 cookie=$3 duration=${4:-$DURATION} warmup=${5:-$WARMUP} out before after
     local header=()
     [[ -n "$cookie" ]] && header=(-H "Cookie: JSESSIONID=$cookie")
-    wrk -t2 -c"$conns" -d"$WARMUP" "${header[@]}" "$url" > /dev/null
-    out=$(wrk -t2 -c"$conns" -d"$DURATION" --latency "${header[@]}" "$url")
-    awk '
+    wrk -t2 -c"$conns" -d"$warmup" --timeout 10s "${header[@]}" "$url" > /dev/null
+    before=$(cpu_ticks)
+    out=$(wrk -t2 -c"$conns" -d"$duration" --timeout 10s --latency "${header[@]}" "$url")
+    after=$(cpu_ticks)
+    awk -v ticks=$((after - before)) -v hz="$(getconf CLK_TCK)" '
         /Requests\/sec/ { rps = $2 }
+        /requests in/ { requests = $1 }
         /^ +50%/ { p50 = $2 } /^ +99%/ { p99 = $2 }
-        /Non-2xx/ { errors += $5 } /Socket errors/ { errors += 1 }
+        /Non-2xx/ { non2xx = $5; errors += $5 } /Socket errors/ { errors += 1 }
         function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
-        END { printf "%.0f %.1f %.1f %d\n", rps, ms(p50), ms(p99), errors + 0 }' <<< "$out"
+        END { printf "%.0f %.1f %.1f %d %.2f %d %d\n", rps, ms(p50), ms(p99), errors + 0,
+                  requests > 0 ? ticks * 1000 / hz / requests : 0, requests + 0, non2xx + 0 }' <<< "$out"
 }
 
 declare -A PAGES=(
@@ -138,14 +153,14 @@ RESULTS="$OUT/results.md"
     echo "Load benchmark, $(date -u +%Y-%m-%dT%H:%MZ): $posts posts in $topics topics; $(nproc) cores;"
     echo "heap -Xmx$HEAP; wrk -t2, ${DURATION} per cell after ${WARMUP} of warm-up; latency in ms; server options: ${BENCH_SERVER_OPTS:-none}."
     echo
-    echo "| page | visitor | conns | req/s | p50 | p99 | errors | vs static |"
-    echo "|---|---|---|---|---|---|---|---|"
+    echo "| page | visitor | conns | req/s | p50 | p99 | errors | CPU ms/req | vs static |"
+    echo "|---|---|---|---|---|---|---|---|---|"
 } > "$RESULTS"
 declare -A STATIC
 for conns in $CONNECTIONS; do
-    read -r rps p50 p99 errors < <(measure "$BASE_URL/bench-static/topic.html" "$conns" "")
+    read -r rps p50 p99 errors cpu _ _ < <(measure "$BASE_URL/bench-static/topic.html" "$conns" "")
     STATIC[$conns]=$rps
-    echo "| static topic.html | – | $conns | $rps | $p50 | $p99 | $errors | 1.00 |" >> "$RESULTS"
+    echo "| static topic.html | – | $conns | $rps | $p50 | $p99 | $errors | $cpu | 1.00 |" >> "$RESULTS"
     tail -1 "$RESULTS"
 done
 for name in $(printf '%s\n' "${!PAGES[@]}" | sort); do
@@ -153,13 +168,33 @@ for name in $(printf '%s\n' "${!PAGES[@]}" | sort); do
         cookie=""
         [[ $visitor == signed-in ]] && cookie=$SESSION
         for conns in $CONNECTIONS; do
-            read -r rps p50 p99 errors < <(measure "$BASE_URL${PAGES[$name]}" "$conns" "$cookie")
+            read -r rps p50 p99 errors cpu _ _ < <(measure "$BASE_URL${PAGES[$name]}" "$conns" "$cookie")
             ratio=$(awk -v a="$rps" -v b="${STATIC[$conns]}" 'BEGIN { printf "%.2f", a / b }')
-            echo "| ${name#*-} | $visitor | $conns | $rps | $p50 | $p99 | $errors | $ratio |" >> "$RESULTS"
+            echo "| ${name#*-} | $visitor | $conns | $rps | $p50 | $p99 | $errors | $cpu | $ratio |" >> "$RESULTS"
             tail -1 "$RESULTS"
         done
     done
 done
+# Overload: far more connections than the server serves at once. Without shedding, every request
+# waits its turn (seconds); with it, what is over the limit and the queue gets a quick 503.
+OVERLOAD=${BENCH_OVERLOAD_CONNECTIONS:-256}
+if [[ "$OVERLOAD" != 0 ]]; then
+    {
+        echo
+        echo "Overload, signed in, $OVERLOAD connections for ${BENCH_OVERLOAD_DURATION:-30s} (latency of every answer, 503s included):"
+        echo
+        echo "| page | conns | req/s | p50 | p99 | 503 share | CPU ms/req |"
+        echo "|---|---|---|---|---|---|---|"
+    } >> "$RESULTS"
+    for name in 4-topic-25-posts 6-search; do
+        read -r rps p50 p99 _ cpu requests non2xx < <(measure "$BASE_URL${PAGES[$name]}" "$OVERLOAD" "$SESSION" \
+            "${BENCH_OVERLOAD_DURATION:-30s}" "$WARMUP")
+        share=$(awk -v n="$non2xx" -v r="$requests" 'BEGIN { printf "%.1f%%", r > 0 ? 100 * n / r : 0 }')
+        echo "| ${name#*-} | $OVERLOAD | $rps | $p50 | $p99 | $share | $cpu |" >> "$RESULTS"
+        tail -1 "$RESULTS"
+    done
+fi
+
 read -r heap_max rss_max < <(awk '$1 > h { h = $1 } $2 > r { r = $2 } END { print h + 0, r + 0 }' "$OUT/samples.txt")
 {
     echo

@@ -162,7 +162,7 @@ class CrashIT {
     }
 
     /** Search finds every reply of the cycle, each as one post, within a few seconds of the restart. */
-    private static void assertFound(ForumProcess forum, Set<String> tokens) throws IOException, InterruptedException {
+    static void assertFound(ForumProcess forum, Set<String> tokens) throws IOException, InterruptedException {
         Instant deadline = Instant.now().plusSeconds(30);
         List<String> missing = new ArrayList<>(tokens);
         while (!missing.isEmpty() && Instant.now().isBefore(deadline)) {

@@ -104,6 +104,18 @@ final class ForumProcess implements AutoCloseable {
         launcher = null;
     }
 
+    /** Runs one management command through WildFly's CLI (local authentication, as the server's own user); returns its output. */
+    String cli(String command) throws IOException, InterruptedException {
+        Process cli = new ProcessBuilder(wildfly.resolve("bin/jboss-cli.sh").toString(),
+                "--controller=127.0.0.1:" + (9990 + offset), "--connect", "--command=" + command)
+                .redirectErrorStream(true).start();
+        String output = new String(cli.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (!cli.waitFor(2, java.util.concurrent.TimeUnit.MINUTES) || cli.exitValue() != 0) {
+            throw new IOException("jboss-cli " + command + " failed:\n" + output);
+        }
+        return output;
+    }
+
     String url(String path) {
         return "http://127.0.0.1:" + (8080 + offset) + path;
     }
