@@ -17,7 +17,7 @@
 # BENCH_OVERLOAD_DURATION (30s), with the share of answers that were 503 (the forum shedding load).
 #
 # Settings: BENCH_POSTS (1000000), BENCH_DURATION (15s), BENCH_WARMUP (5s), BENCH_HEAP (512m),
-# BENCH_CONNECTIONS ("16 64"), BENCH_VISITORS ("anonymous signed-in"), BENCH_SERVER_OPTS (more -D settings for the server, such as
+# BENCH_CONNECTIONS ("16 64"), BENCH_BOARD_PAGE (200; a deep page of the largest board), BENCH_VISITORS ("anonymous signed-in"), BENCH_SERVER_OPTS (more -D settings for the server, such as
 # -Dlinli.page.cache=false to measure rendering without the anonymous page cache), BENCH_KEEP=1
 # leaves the server running.
 set -euo pipefail
@@ -29,6 +29,7 @@ DURATION=${BENCH_DURATION:-15s}
 WARMUP=${BENCH_WARMUP:-5s}
 HEAP=${BENCH_HEAP:-512m}
 CONNECTIONS=${BENCH_CONNECTIONS:-16 64}
+BOARD_PAGE=${BENCH_BOARD_PAGE:-200}
 OFFSET=200
 BASE_URL="http://127.0.0.1:$((8080 + OFFSET))"
 OUT="$ROOT/ear/target/bench"
@@ -98,7 +99,9 @@ curl -s -c "$JAR" -b "$JAR" -o /dev/null "$BASE_URL/member/sign-in" \
     --data-urlencode "form=form" --data-urlencode "form:username=bench" --data-urlencode "form:password=bench-password" \
     --data-urlencode "form:submit=x" --data-urlencode "jakarta.faces.ViewState=$state"
 SESSION=$(awk '$6 == "JSESSIONID" { print $7 }' "$JAR" | tail -1)
-curl -s -b "JSESSIONID=$SESSION" "$BASE_URL/" | grep -q 'class="who"' || { echo "signing in as bench failed" >&2; exit 1; }
+# (Read whole before grep: with pipefail, grep -q leaving early would fail curl with SIGPIPE.)
+home=$(curl -s -b "JSESSIONID=$SESSION" "$BASE_URL/")
+grep -q 'class="who"' <<< "$home" || { echo "signing in as bench failed" >&2; exit 1; }
 
 # Heap in use (jstat: survivor, eden and old generation) and RSS, every second.
 : > "$OUT/samples.txt"
@@ -132,13 +135,13 @@ measure() {
         /Non-2xx/ { non2xx = $5; errors += $5 } /Socket errors/ { errors += 1 }
         function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
         END { printf "%.0f %.1f %.1f %d %.2f %d %d\n", rps, ms(p50), ms(p99), errors + 0,
-                  requests > 0 ? ticks * 1000 / hz / requests : 0, requests + 0, non2xx + 0 }' <<< "$out"
+                  (requests > 0 ? ticks * 1000 / hz / requests : 0), requests + 0, non2xx + 0 }' <<< "$out"
 }
 
 declare -A PAGES=(
     [1-home]="/"
     [2-board-page-1]="/board?id=$board"
-    [3-board-page-200]="/board?id=$board&page=200"
+    [3-board-page-$BOARD_PAGE]="/board?id=$board&page=$BOARD_PAGE"
     [4-topic-25-posts]="/topic?id=$topic25"
     [5-topic-2000-last-page]="/topic?id=$topic2000&page=last"
     [6-search]="/search?q=%E8%B7%AF%E7%81%AF"
@@ -189,7 +192,7 @@ if [[ "$OVERLOAD" != 0 ]]; then
     for name in 4-topic-25-posts 6-search; do
         read -r rps p50 p99 _ cpu requests non2xx < <(measure "$BASE_URL${PAGES[$name]}" "$OVERLOAD" "$SESSION" \
             "${BENCH_OVERLOAD_DURATION:-30s}" "$WARMUP")
-        share=$(awk -v n="$non2xx" -v r="$requests" 'BEGIN { printf "%.1f%%", r > 0 ? 100 * n / r : 0 }')
+        share=$(awk -v n="$non2xx" -v r="$requests" 'BEGIN { printf "%.1f%%", (r > 0 ? 100 * n / r : 0) }')
         echo "| ${name#*-} | $OVERLOAD | $rps | $p50 | $p99 | $share | $cpu |" >> "$RESULTS"
         tail -1 "$RESULTS"
     done

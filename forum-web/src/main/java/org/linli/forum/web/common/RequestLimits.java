@@ -14,7 +14,11 @@ import jakarta.servlet.ServletContext;
 import org.linli.forum.common.ForumSettings;
 import org.linli.forum.web.i18n.Languages;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.logging.Logger;
 
 /**
@@ -29,7 +33,8 @@ import java.util.logging.Logger;
  * without holding a worker, and the listener's read timeout (configure-server.cli) ends them.
  *
  * Settings: {@code linli.requests.reading} (default 16) and {@code linli.requests.writing}
- * (default 8) requests at once, {@code linli.requests.queue} (default 100) waiting for each.
+ * (default 8) requests at once, {@code linli.requests.queue} (default 32) waiting for each: on 2
+ * cores a wait of about half a second at most (a longer queue only made every answer slower).
  */
 public class RequestLimits implements ServletExtension {
 
@@ -43,7 +48,7 @@ public class RequestLimits implements ServletExtension {
     public void handleDeployment(DeploymentInfo deployment, ServletContext servletContext) {
         int reading = setting("linli.requests.reading", 16);
         int writing = setting("linli.requests.writing", 8);
-        int queue = setting("linli.requests.queue", 100);
+        int queue = setting("linli.requests.queue", 32);
         RequestLimit reads = limit(reading, queue, deployment.getContextPath());
         RequestLimit writes = limit(writing, queue, deployment.getContextPath());
         LOG.info(() -> "Serving at most " + reading + " reads and " + writing + " writes at once, " + queue
@@ -64,18 +69,25 @@ public class RequestLimits implements ServletExtension {
         return limit;
     }
 
-    /** The 503 answer: the short "busy" page in the reader's language; the connection stays usable. */
+    /**
+     * The 503 answer: the short "busy" page in the reader's language; the connection stays
+     * usable. The pages are made once: under overload this answer is the most frequent of all.
+     */
     private static HttpHandler busy(String contextPath) {
+        Map<Locale, ByteBuffer> pages = new HashMap<>();
+        for (Locale language : Languages.SUPPORTED) {
+            pages.put(language, ByteBuffer.wrap(ShortPages.html(language, "errorpage.busy", contextPath).getBytes(StandardCharsets.UTF_8)));
+        }
         return exchange -> {
             Cookie chosen = exchange.getRequestCookie(Languages.COOKIE);
-            String page = ShortPages.html(Languages.of(chosen == null ? null : chosen.getValue(),
-                    exchange.getRequestHeaders().getFirst(Headers.ACCEPT_LANGUAGE)), "errorpage.busy", contextPath);
+            Locale language = Languages.of(chosen == null ? null : chosen.getValue(),
+                    exchange.getRequestHeaders().getFirst(Headers.ACCEPT_LANGUAGE));
             exchange.setStatusCode(StatusCodes.SERVICE_UNAVAILABLE);
             exchange.getResponseHeaders().put(Headers.RETRY_AFTER, RETRY_AFTER);
             exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/html;charset=UTF-8");
             exchange.getResponseHeaders().put(Headers.CACHE_CONTROL, "no-store");
             exchange.getResponseHeaders().put(Headers.X_CONTENT_TYPE_OPTIONS, "nosniff");
-            exchange.getResponseSender().send(page, StandardCharsets.UTF_8);
+            exchange.getResponseSender().send(pages.get(language).duplicate());
         };
     }
 
