@@ -85,6 +85,9 @@ class ProblemJourneyIT extends SeededPagesTest {
         assertThat(body(mails.get(3))).contains("已解决");
         assertThat(mails).allSatisfy(m -> assertThat(m.getAllRecipients()).extracting(Object::toString)
                 .containsExactly(resident + "@example.org"));
+        // Each mail names itself, the same way at every attempt: a mail sent again after a crash is recognisably the same.
+        assertThat(mails).extracting(MimeMessage::getMessageID).allMatch(id -> id.matches("<linli-mail-\\d+@[^>]+>"))
+                .doesNotHaveDuplicates();
 
         // The resident was told at every step, and sees it all: the status, the official answer
         // under the report, the events.

@@ -17,6 +17,9 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
 import org.linli.forum.common.FailureLog;
+import org.linli.forum.common.ForumSettings;
+
+import java.net.URI;
 
 import java.time.Instant;
 import java.util.Date;
@@ -29,8 +32,10 @@ import java.util.logging.Logger;
  * Sends the outbox every few seconds through the server's mail session ({@code java:jboss/mail/linli},
  * configured by ear/src/main/wildfly/configure-server.cli from the linli.smtp.* and linli.mail.*
  * settings). Only committed mails are in the outbox, so nothing is sent for a post that rolled
- * back; a failure is logged and retried with growing waits, and gives up after
- * {@link OutgoingMail#MAX_ATTEMPTS} attempts.
+ * back; a failure is logged (once while it lasts) and retried with growing waits, and gives up
+ * after {@link OutgoingMail#MAX_ATTEMPTS} attempts. A mail is recorded as sent in its own
+ * transaction (durable, see the README) the moment the mail server took it; a crash in between
+ * sends it again, with the same Message-ID.
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
@@ -85,9 +90,35 @@ public class MailSender {
         return sent;
     }
 
+    /**
+     * The mail's Message-ID, the same at every attempt: if the server dies after the mail server
+     * took a mail but before the outbox recorded it as sent, the mail goes again after the
+     * restart, and receivers (and their mail servers) can tell it is the one they have.
+     */
+    static String messageId(long mailId) {
+        String host = URI.create(ForumSettings.baseUrl()).getHost();
+        return "<linli-mail-" + mailId + "@" + (host == null || host.isBlank() ? "linli.invalid" : host) + ">";
+    }
+
+    /** A message whose Message-ID is set by the forum, not made afresh by JavaMail each time it is saved. */
+    private static final class StableIdMessage extends MimeMessage {
+
+        private final String id;
+
+        StableIdMessage(Session session, String id) {
+            super(session);
+            this.id = id;
+        }
+
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            setHeader("Message-ID", id);
+        }
+    }
+
     private boolean send(OutgoingMail mail) {
         try {
-            MimeMessage message = new MimeMessage(session);
+            MimeMessage message = new StableIdMessage(session, messageId(mail.getId()));
             message.setRecipient(Message.RecipientType.TO, new InternetAddress(mail.getTo(), true));
             message.setSubject(mail.getSubject(), "UTF-8");
             message.setText(mail.getBody(), "UTF-8");

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
@@ -47,13 +48,30 @@ final class IndexKeeper implements Closeable {
     private Watermark watermark;
     private volatile boolean needsBuilding;
     private final FailureLog applying = new FailureLog(LOG, "Applying search changes");
+    private final Opener opener;
+    /** The serving index holds changes not yet committed (so a failure may have left it with part of them). */
+    private boolean uncommitted;
+    /** The watermark of the serving index's last commit. */
+    private long committedMark;
 
     /** @param patience how long a missing sequence number may stay missing before it counts as rolled back */
     IndexKeeper(EntityManager em, Path home, Duration patience) {
+        this(em, home, patience, PostIndex::open);
+    }
+
+    /** With {@code opener} opening the index of a generation folder (tests give one whose disk can fill up). */
+    IndexKeeper(EntityManager em, Path home, Duration patience, Opener opener) {
         this.em = em;
         this.documents = new PostDocuments(em);
         this.home = home;
         this.patience = patience;
+        this.opener = opener;
+    }
+
+    /** Opens the index in a generation folder. */
+    @FunctionalInterface
+    interface Opener {
+        PostIndex open(Path folder) throws IOException;
     }
 
     /** Opens the newest generation (building it if missing or unreadable) and catches up with the log. */
@@ -72,12 +90,23 @@ final class IndexKeeper implements Closeable {
         Path current = currentGeneration();
         synchronized (writing) {
             try {
-                index = PostIndex.open(current);
+                index = opener.open(current);
                 Map<String, String> data = index.committedData();
                 String committed = data.get(WATERMARK);
                 if (committed == null || Files.exists(current.resolve(PARTIAL)) || !PostIndex.hasCurrentAnalysis(data)) {
                     LOG.info("No complete search index of this version yet: building it from the database");
                     watermark = buildLater ? placeholder(current) : new Watermark(fill(index), patience);
+                } else if (Long.parseLong(committed) > logEnd()) {
+                    // The database lost commits the index had already taken (a power cut on a
+                    // database that does not sync each commit): the index holds posts that are not
+                    // there, and the numbers it has seen will be handed out again. Start afresh.
+                    LOG.warning(() -> "The search index is ahead of the database (change " + committed + " > "
+                            + logEnd() + "): the database lost commits; building the index again from the database");
+                    Path fresh = newGeneration();
+                    closeQuietly(index);
+                    index = opener.open(fresh);
+                    watermark = buildLater ? placeholder(fresh) : new Watermark(fill(index), patience);
+                    deleteGenerationsBut(fresh);
                 } else {
                     watermark = new Watermark(Long.parseLong(committed), patience);
                 }
@@ -85,10 +114,11 @@ final class IndexKeeper implements Closeable {
                 LOG.log(Level.WARNING, "The search index at " + current + " cannot be read; rebuilding it", unreadable);
                 closeQuietly(index);
                 Path fresh = newGeneration();
-                index = PostIndex.open(fresh);
+                index = opener.open(fresh);
                 watermark = buildLater ? placeholder(fresh) : new Watermark(fill(index), patience);
                 deleteGenerationsBut(fresh);
             }
+            committedMark = watermark.value();
         }
         applyPending();
     }
@@ -118,8 +148,39 @@ final class IndexKeeper implements Closeable {
             } catch (IOException | RuntimeException e) {
                 // The database away, the disk full: retried from the watermark.
                 applying.failed(e, "the changes are retried from the watermark, at growing intervals while this lasts");
+                if (uncommitted || !index.isWritable()) {
+                    retryFromLastCommit();
+                }
                 return 0;
             }
+        }
+    }
+
+    /**
+     * After a write to the index failed (a full disk): the changes since the last index commit
+     * are applied again from the change log at the next attempt (a document written twice is
+     * written once: an update by id), since the writer may have dropped some it had taken. A
+     * writer that closed itself for good is replaced by the index opened again at its last
+     * commit; until that works, searches are served from what was last visible.
+     */
+    private void retryFromLastCommit() {
+        watermark = new Watermark(committedMark, patience);
+        uncommitted = false;
+        if (index.isWritable()) {
+            return;
+        }
+        try {
+            PostIndex reopened = opener.open(currentGeneration());
+            String committed = reopened.committedData().get(WATERMARK);
+            PostIndex closed = index;
+            index = reopened;
+            committedMark = committed == null ? 0 : Long.parseLong(committed);
+            watermark = new Watermark(committedMark, patience);
+            closeQuietly(closed);
+            ContentGeneration.changed();
+            LOG.info("The search index was opened again after its writer had failed");
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.FINE, "Opening the search index again failed; tried again at the next attempt", e);
         }
     }
 
@@ -142,10 +203,15 @@ final class IndexKeeper implements Closeable {
             Instant now = Instant.now();
             List<SearchChange> fresh = changes.stream().filter(c -> !mark.isApplied(c.getSeq())).toList();
             if (!fresh.isEmpty()) {
+                uncommitted |= target == index;
                 documents.upsert(target, documents.postsOf(fresh));
             }
             for (SearchChange change : fresh) {
-                mark.applied(change.getSeq(), now);
+                // A number below this one that is still missing was handed out before this change was
+                // made: it has been outstanding at least since then. So after a restart a number that
+                // was rolled back long ago is given up at once, not waited for anew at every start.
+                Instant madeAt = change.getCreatedAt() == null || change.getCreatedAt().isAfter(now) ? now : change.getCreatedAt();
+                mark.applied(change.getSeq(), madeAt);
             }
             applied += fresh.size();
             if (!changes.isEmpty()) {
@@ -157,6 +223,10 @@ final class IndexKeeper implements Closeable {
         if (applied > 0 || mark.value() != before) {
             target.commit(Map.of(WATERMARK, Long.toString(mark.value())));
             target.refresh();
+        }
+        if (target == index) {
+            committedMark = mark.value();
+            uncommitted = false;
         }
         if (applied > 0) {
             // Search pages show the index, not the rows: cached ones are out of date now.
@@ -172,7 +242,7 @@ final class IndexKeeper implements Closeable {
     int rebuild() throws IOException {
         synchronized (rebuilding) {
             Path fresh = newGeneration();
-            PostIndex built = PostIndex.open(fresh);
+            PostIndex built = opener.open(fresh);
             long rebuiltFrom;
             try {
                 rebuiltFrom = fill(built);
@@ -188,6 +258,8 @@ final class IndexKeeper implements Closeable {
                 PostIndex old = index;
                 index = built;
                 watermark = builtMark;
+                committedMark = builtMark.value();
+                uncommitted = false;
                 ContentGeneration.changed();
                 needsBuilding = false;
                 closeQuietly(old);
@@ -195,6 +267,23 @@ final class IndexKeeper implements Closeable {
             }
             return built.size();
         }
+    }
+
+    /**
+     * Checks every file of the serving index against its checksum, and rebuilds the index from the
+     * database (the damaged one serving meanwhile) if one does not match. Returns whether it was
+     * intact. Lucene checks checksums only as far as it reads, so a damaged block in a segment
+     * that no search has touched would otherwise go unnoticed until it is.
+     */
+    boolean verifyOrRebuild() throws IOException {
+        Optional<String> damage = index.damage();
+        if (damage.isEmpty()) {
+            return true;
+        }
+        LOG.severe(() -> "The search index is damaged (" + damage.get() + "); rebuilding it from the database");
+        int posts = rebuild();
+        LOG.info(() -> "Search index rebuilt after damage: " + posts + " posts");
+        return false;
     }
 
     PostIndex index() {

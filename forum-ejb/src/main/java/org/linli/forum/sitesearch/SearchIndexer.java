@@ -78,6 +78,16 @@ public class SearchIndexer {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open the search index under " + home, e);
         }
+        if (!keeper.needsBuilding()) {
+            // Every file against its checksum, once per start, in the background (it reads the whole index).
+            executor.execute(() -> {
+                try {
+                    keeper.verifyOrRebuild();
+                } catch (IOException | RuntimeException e) {
+                    LOG.log(Level.SEVERE, "Checking the search index failed", e);
+                }
+            });
+        }
         if (keeper.needsBuilding()) {
             // Minutes for a large forum: in the background, while the forum serves (and search
             // finds new posts only) rather than holding up the deployment.
@@ -100,6 +110,16 @@ public class SearchIndexer {
     /** After a transaction that recorded search changes has committed. */
     public void changesCommitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) SearchChanges.Committed change) {
         executor.execute(this::applyPending);
+    }
+
+    /** Every night, every file of the index against its checksum (as at start-up). */
+    @Schedule(hour = "4", minute = "17", persistent = false)
+    void nightly() {
+        try {
+            keeper.verifyOrRebuild();
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.SEVERE, "Checking the search index failed", e);
+        }
     }
 
     /** The safety net (late commits, rolled-back numbers, any missed signal), and rebuild requests. */

@@ -12,6 +12,12 @@ import org.linli.forum.content.PostRenderer;
 import org.linli.forum.member.Member;
 import org.linli.forum.member.Role;
 import org.linli.forum.persistence.TestDatabase;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.FilterDirectory;
+import org.apache.lucene.store.IOContext;
+import org.apache.lucene.store.IndexOutput;
+import org.linli.forum.search.PostIndex;
 import org.linli.forum.search.SearchRequest;
 import org.linli.forum.post.Post;
 import org.linli.forum.topic.Topic;
@@ -28,6 +34,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -116,6 +123,66 @@ class IndexKeeperTest {
     }
 
     @Test
+    void aDamagedBlockInASegmentIsFoundByItsChecksumAndTheIndexRebuilt() throws IOException {
+        for (int i = 1; i <= 40; i++) {
+            post(i, ("第" + i + "号楼漏水，物业三天没有来修。").repeat(30));
+        }
+        open().close();
+        Path largest;
+        try (Stream<Path> files = Files.list(onlyGeneration())) {
+            largest = files.filter(f -> !f.getFileName().toString().startsWith("segments"))
+                    .max(Comparator.comparingLong(f -> f.toFile().length())).orElseThrow();
+        }
+        assertThat(Files.size(largest)).isGreaterThan(12_000);
+        // 4 KB in the middle of a segment overwritten, as a bad disk block would: no search reads there.
+        try (var file = java.nio.channels.FileChannel.open(largest, StandardOpenOption.WRITE)) {
+            file.write(java.nio.ByteBuffer.wrap(new byte[4096]), Files.size(largest) / 2 - 2048);
+        }
+
+        IndexKeeper keeper = open();
+        assertThat(keeper.verifyOrRebuild()).as("the damage is found").isFalse();
+        assertThat(found(keeper, "漏水")).as("and the index rebuilt from the database").isEqualTo(40);
+        assertThat(keeper.verifyOrRebuild()).as("the rebuilt index is intact").isTrue();
+        keeper.close();
+    }
+
+    @Test
+    void aNumberRolledBackLongAgoIsNotWaitedForAgainAfterARestart() throws IOException {
+        post(1, "青年路路灯不亮");
+        open().close();
+        // A transaction took the next number and rolled back; the next change was made 5 minutes ago.
+        EntityManager em = factory.createEntityManager();
+        em.getTransaction().begin();
+        em.persist(SearchChange.ofPost(1, Instant.now()));
+        em.flush();
+        em.getTransaction().rollback();
+        em.close();
+        post(2, "三号楼路灯也不亮", Instant.now().minus(Duration.ofMinutes(5)));
+
+        IndexKeeper restarted = open();
+        assertThat(found(restarted, "三号楼")).isEqualTo(1);
+        assertThat(restarted.watermark()).as("past the gap at once, not 60 s after this start").isEqualTo(3);
+        restarted.close();
+    }
+
+    @Test
+    void anIndexAheadOfTheDatabaseIsBuiltAgain() throws IOException {
+        post(1, "青年路路灯不亮");
+        post(2, "三号楼路灯也不亮");
+        open().close();
+        // The database lost its last commit (as H2 can in a power cut): post 2 and its change are gone.
+        inTransaction(em -> {
+            em.createQuery("delete from SearchChange c where c.postId = (select p.id from Post p where p.number = 2)").executeUpdate();
+            em.createQuery("delete from Post p where p.number = 2").executeUpdate();
+        });
+
+        IndexKeeper reopened = open();
+        assertThat(found(reopened, "三号楼")).as("a post the database does not have").isZero();
+        assertThat(found(reopened, "路灯")).isEqualTo(1);
+        reopened.close();
+    }
+
+    @Test
     void aMissingIndexIsBuiltFromTheDatabase() throws IOException {
         post(1, "噪音扰民");
         IndexKeeper first = open();
@@ -160,6 +227,63 @@ class IndexKeeperTest {
     }
 
     @Test
+    void aFullDiskPausesIndexingWhichCatchesUpByItselfWhenThereIsSpaceAgain() throws IOException {
+        post(1, "青年路路灯不亮");
+        AtomicBoolean diskFull = new AtomicBoolean();
+        reader.clear();
+        IndexKeeper keeper = new IndexKeeper(reader, home, Duration.ofSeconds(60),
+                folder -> PostIndex.open(new FillingDirectory(FSDirectory.open(folder), diskFull)));
+        keeper.open();
+        assertThat(found(keeper, "路灯")).isEqualTo(1);
+
+        diskFull.set(true);
+        post(2, "三号楼路灯也不亮");
+        post(3, "五号楼路灯闪烁");
+        assertThat(keeper.applyPending()).as("nothing can be written").isZero();
+        assertThat(keeper.applyPending()).isZero();
+        assertThat(found(keeper, "路灯")).as("searches still served meanwhile").isGreaterThanOrEqualTo(1);
+
+        diskFull.set(false);
+        keeper.applyPending();
+        assertThat(found(keeper, "路灯")).as("caught up once there is space").isEqualTo(3);
+        assertThat(keeper.watermark()).isEqualTo(3);
+        keeper.close();
+
+        IndexKeeper restarted = open();
+        assertThat(found(restarted, "路灯")).as("and committed").isEqualTo(3);
+        restarted.close();
+    }
+
+    /** A folder on a disk that can fill up: while {@code full}, nothing new can be written to it. */
+    private static final class FillingDirectory extends FilterDirectory {
+
+        private final AtomicBoolean full;
+
+        FillingDirectory(Directory directory, AtomicBoolean full) {
+            super(directory);
+            this.full = full;
+        }
+
+        @Override
+        public IndexOutput createOutput(String name, IOContext context) throws IOException {
+            refuseWhenFull();
+            return super.createOutput(name, context);
+        }
+
+        @Override
+        public IndexOutput createTempOutput(String prefix, String suffix, IOContext context) throws IOException {
+            refuseWhenFull();
+            return super.createTempOutput(prefix, suffix, context);
+        }
+
+        private void refuseWhenFull() throws IOException {
+            if (full.get()) {
+                throw new IOException("No space left on device");
+            }
+        }
+    }
+
+    @Test
     void rebuildsAskedForTogetherRunOneAfterTheOther() throws Exception {
         for (int i = 1; i <= 30; i++) {
             post(i, "停车位 " + i);
@@ -190,12 +314,17 @@ class IndexKeeperTest {
 
     /** Post {@code number} of the topic, and its change-log row, committed together. */
     private void post(int number, String body) {
+        post(number, body, Instant.now());
+    }
+
+    /** The same, with the change recorded as made at {@code changeMadeAt}. */
+    private void post(int number, String body, Instant changeMadeAt) {
         inTransaction(em -> {
             Post post = new Post(em.find(Topic.class, topic.getId()), number, em.find(Member.class, author.getId()), body, RENDERER,
                     Instant.now());
             em.persist(post);
             em.flush();
-            em.persist(SearchChange.ofPost(post.getId(), Instant.now()));
+            em.persist(SearchChange.ofPost(post.getId(), changeMadeAt));
         });
         reader.clear();
     }

@@ -8,6 +8,7 @@ import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexOptions;
@@ -48,6 +49,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The search index of forum posts: one long-lived {@link IndexWriter} and a
@@ -300,6 +302,35 @@ public final class PostIndex implements Closeable {
         // postings instead of analysing every snippet's text again.
         document.add(new Field(BODY + ForumAnalysis.EN, post.body(), BODY_WITH_OFFSETS));
         return document;
+    }
+
+    /**
+     * Reads every file of the searchable index through and checks it against the checksum Lucene
+     * wrote with it: a damaged file (a bad disk block, a partial copy) is found even where no
+     * search has read yet. Returns what is damaged, or nothing when every file matches. Reads the
+     * whole index: for the background, not for a request.
+     */
+    public Optional<String> damage() throws IOException {
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                leaf.reader().checkIntegrity();
+            }
+            return Optional.empty();
+        } catch (CorruptIndexException damaged) {
+            return Optional.of(damaged.getMessage());
+        } finally {
+            searchers.release(searcher);
+        }
+    }
+
+    /**
+     * Whether the index still takes writes. Lucene closes the writer for good after a tragic
+     * failure (such as a full disk in the middle of a flush or merge); searches keep working on
+     * what was last made visible, and the index must be opened again to write.
+     */
+    public boolean isWritable() {
+        return writer.isOpen() && writer.getTragicException() == null;
     }
 
     @Override
