@@ -53,10 +53,16 @@ public class RequestLimits implements ServletExtension {
         RequestLimit writes = limit(writing, queue, deployment.getContextPath());
         LOG.info(() -> "Serving at most " + reading + " reads and " + writing + " writes at once, " + queue
                 + " more of each waiting; beyond that 503");
-        // The body is read first, without a thread: a client that sends it slowly (or never
-        // finishes) holds a connection and a buffer, never one of the few workers.
-        deployment.addInitialHandlerChainWrapper(next -> new RequestBufferingHandler(
-                exchange -> (isWrite(exchange) ? writes : reads).handleRequest(exchange, next), BODY_BUFFERS));
+        deployment.addInitialHandlerChainWrapper(next -> {
+            HttpHandler limited = exchange -> (isWrite(exchange) ? writes : reads).handleRequest(exchange, next);
+            // The body is read first, without a thread: a client that sends it slowly (or never
+            // finishes) holds a connection and a buffer, never one of the few workers. Not a body
+            // declared over the limit: RequestSizeFilter refuses it unread (and Undertow cannot
+            // drain a body that outgrew its buffers and was never read).
+            HttpHandler buffering = new RequestBufferingHandler(limited, BODY_BUFFERS);
+            return exchange -> (exchange.getRequestContentLength() > RequestSizeFilter.MAX_BYTES ? limited : buffering)
+                    .handleRequest(exchange);
+        });
     }
 
     private static boolean isWrite(HttpServerExchange exchange) {
