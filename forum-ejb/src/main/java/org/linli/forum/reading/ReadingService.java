@@ -43,12 +43,18 @@ public class ReadingService {
         if (known != null && known.getLastReadNumber() >= number) {
             return;
         }
-        TopicRead mark = known == null ? null : em.find(TopicRead.class, key, LockModeType.PESSIMISTIC_WRITE);
-        if (mark == null) {
-            em.persist(new TopicRead(reader.getId(), topicId, number, now));
-        } else {
-            mark.readUpTo(number, now);
+        if (known == null) {
+            // A first mark. Two sessions of one member opening the topic at once would both insert
+            // it (a duplicate key): the member's row serialises them, and the second finds the
+            // first's mark once it has committed.
+            em.find(Member.class, reader.getId(), LockModeType.PESSIMISTIC_WRITE);
+            known = em.find(TopicRead.class, key);
+            if (known == null) {
+                em.persist(new TopicRead(reader.getId(), topicId, number, now));
+                return;
+            }
         }
+        em.find(TopicRead.class, key, LockModeType.PESSIMISTIC_WRITE).readUpTo(number, now);
     }
 
     /**

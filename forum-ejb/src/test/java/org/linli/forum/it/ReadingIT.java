@@ -7,6 +7,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.wildfly.security.auth.server.SecurityIdentity;
 import org.linli.forum.board.Board;
 import org.linli.forum.board.BoardService;
 import org.linli.forum.member.MemberService;
@@ -17,7 +18,13 @@ import org.linli.forum.reading.ReadingService;
 import org.linli.forum.topic.Topic;
 import org.linli.forum.topic.TopicService;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -75,6 +82,43 @@ class ReadingIT {
         assertThat(unread(newcomer, topicId)).isNull();
         assertThat(reading.firstUnread(List.of(topics.getTopic(topicId)))).as("anonymous readers track nothing").isEmpty();
         assertThatThrownBy(() -> reading.markRead(topicId, 1)).isInstanceOf(EJBAccessException.class);
+    }
+
+    @Test
+    void oneMemberOpeningATopicInSeveralSessionsAtOnceKeepsOneMarkAndNoErrors() throws Exception {
+        String unique = UUID.randomUUID().toString().substring(0, 8);
+        String reader = "多窗口" + unique;
+        String writer = "写帖" + unique;
+        members.register(new Registration(reader, "m" + unique + "@example.org", "password-" + unique));
+        members.register(new Registration(writer, "w" + unique + "@example.org", "password-" + unique));
+        Board board = As.member("it-admin", "ADMIN", () -> boards.createBoard("并发阅读 " + unique, ""));
+        long topicId = As.member(writer, "RESIDENT", () -> posts.startTopic(board.getId(), "多个窗口 " + unique, "第一帖"))
+                .getTopic().getId();
+        As.member(writer, "RESIDENT", () -> posts.reply(topicId, "第二帖"));
+        As.member(writer, "RESIDENT", () -> posts.reply(topicId, "第三帖"));
+        SecurityIdentity member = As.identity(reader, "RESIDENT");
+
+        // Eight sessions of the same member open the topic for the first time at the same moment.
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<?>> views = new ArrayList<>();
+        try {
+            for (int i = 0; i < 8; i++) {
+                int number = 1 + i % 3;
+                views.add(pool.submit(() -> {
+                    start.await();
+                    member.runAs((Runnable) () -> reading.markRead(topicId, number));
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> view : views) {
+                view.get(60, TimeUnit.SECONDS);  // none failed (a duplicate first mark would)
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(unread(reader, topicId)).as("read up to the furthest page any session saw").isNull();
     }
 
     private Integer unread(String member, long topicId) throws Exception {

@@ -15,6 +15,11 @@ public final class DatabaseOutage {
 
     /** SQLSTATE class 08 is "connection exception" in the SQL standard, which PostgreSQL and H2 follow. */
     private static final String CONNECTION_EXCEPTION = "08";
+    /**
+     * SQLSTATE 57P01-57P03, "operator intervention": the server is shutting down (it ends the
+     * sessions of queries in flight), crashed, or cannot take connections yet (starting up).
+     */
+    private static final String SHUTTING_DOWN = "57P";
     /** H2's own states for a database file that cannot be opened or read (in use, I/O error, file gone). */
     private static final Set<String> H2_FILE_UNAVAILABLE = Set.of("90020", "90028", "90031", "90098", "90121");
     /** Exceptions of the pool and of Hibernate that say no connection could be had; named, as forum-web does not compile against them. */
@@ -31,7 +36,8 @@ public final class DatabaseOutage {
                 return true;
             }
             if (cause instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith(CONNECTION_EXCEPTION) || H2_FILE_UNAVAILABLE.contains(sql.getSQLState()))) {
+                    && (sql.getSQLState().startsWith(CONNECTION_EXCEPTION) || sql.getSQLState().startsWith(SHUTTING_DOWN)
+                    || H2_FILE_UNAVAILABLE.contains(sql.getSQLState()))) {
                 return true;
             }
             for (Class<?> type = cause.getClass(); type != null; type = type.getSuperclass()) {
