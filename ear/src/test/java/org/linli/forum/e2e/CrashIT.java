@@ -63,9 +63,7 @@ class CrashIT {
     @Test
     void everyAcknowledgedReplySurvivesKillsOfTheServerOnPostgresql() throws Exception {
         try (PostgresServer postgres = PostgresServer.start()) {
-            crashAndCheck("PostgreSQL", "-Dlinli.db.driver=postgresql",
-                    "-Dlinli.db.url=jdbc:postgresql://127.0.0.1:" + postgres.port() + "/postgres",
-                    "-Dlinli.db.user=linli", "-Dlinli.db.password=unused");
+            crashAndCheck("PostgreSQL", ForumProcess.onPostgres(postgres));
         }
     }
 

@@ -47,9 +47,7 @@ class DatabaseOutageIT {
              ForumProcess forum = new ForumProcess(wildfly, Path.of("target/outage-server").toAbsolutePath(),
                      Path.of("target/outage-data").toAbsolutePath(), OFFSET)) {
             forum.prepare(Path.of("target/linli-forum.ear"));
-            forum.start(Duration.ofMinutes(4), "-Dlinli.db.driver=postgresql",
-                    "-Dlinli.db.url=jdbc:postgresql://127.0.0.1:" + postgres.port() + "/postgres",
-                    "-Dlinli.db.user=linli", "-Dlinli.db.password=unused");
+            forum.start(Duration.ofMinutes(4), ForumProcess.onPostgres(postgres));
             long topic = CrashIT.startTopic(forum);
             String topicPage = "/topic?id=" + topic;
             // An anonymous reader has seen the home page and the topic.

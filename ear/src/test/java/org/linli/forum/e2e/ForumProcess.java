@@ -1,5 +1,7 @@
 package org.linli.forum.e2e;
 
+import org.linli.forum.persistence.PostgresServer;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -50,6 +52,13 @@ final class ForumProcess implements AutoCloseable {
         Files.createDirectories(base.resolve("deployments"));
         Files.copy(ear, base.resolve("deployments").resolve(ear.getFileName()), StandardCopyOption.REPLACE_EXISTING);
         Files.createDirectories(data);
+    }
+
+    /** The settings (for {@link #start}) that put the forum's database on {@code postgres}. */
+    static String[] onPostgres(PostgresServer postgres) {
+        return new String[] {"-Dlinli.db.driver=postgresql",
+                "-Dlinli.db.url=jdbc:postgresql://127.0.0.1:" + postgres.port() + "/postgres",
+                "-Dlinli.db.user=linli", "-Dlinli.db.password=unused"};
     }
 
     /** Starts the server (with {@code settings}, more -D options) and waits until the home page answers. */

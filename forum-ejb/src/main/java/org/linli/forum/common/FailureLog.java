@@ -33,7 +33,8 @@ public final class FailureLog {
 
     /** An attempt failed; logged if this is a new state ({@code consequence} says what happens now). */
     public synchronized void failed(Throwable failure, String consequence) {
-        wait = wait.isZero() ? FIRST_WAIT : wait.multipliedBy(2).compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait.multipliedBy(2);
+        Duration doubled = wait.multipliedBy(2);
+        wait = wait.isZero() ? FIRST_WAIT : doubled.compareTo(LONGEST_WAIT) < 0 ? doubled : LONGEST_WAIT;
         nextAttempt = Instant.now().plus(wait);
         String state = describe(rootCause(failure));
         if (Objects.equals(state, failing)) {

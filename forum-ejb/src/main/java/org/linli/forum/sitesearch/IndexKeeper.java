@@ -89,6 +89,7 @@ final class IndexKeeper implements Closeable {
         Files.createDirectories(home);
         Path current = currentGeneration();
         synchronized (writing) {
+            boolean afresh = false;
             try {
                 index = opener.open(current);
                 Map<String, String> data = index.committedData();
@@ -96,31 +97,39 @@ final class IndexKeeper implements Closeable {
                 if (committed == null || Files.exists(current.resolve(PARTIAL)) || !PostIndex.hasCurrentAnalysis(data)) {
                     LOG.info("No complete search index of this version yet: building it from the database");
                     watermark = buildLater ? placeholder(current) : new Watermark(fill(index), patience);
-                } else if (Long.parseLong(committed) > logEnd()) {
-                    // The database lost commits the index had already taken (a power cut on a
-                    // database that does not sync each commit): the index holds posts that are not
-                    // there, and the numbers it has seen will be handed out again. Start afresh.
-                    LOG.warning(() -> "The search index is ahead of the database (change " + committed + " > "
-                            + logEnd() + "): the database lost commits; building the index again from the database");
-                    Path fresh = newGeneration();
-                    closeQuietly(index);
-                    index = opener.open(fresh);
-                    watermark = buildLater ? placeholder(fresh) : new Watermark(fill(index), patience);
-                    deleteGenerationsBut(fresh);
                 } else {
-                    watermark = new Watermark(Long.parseLong(committed), patience);
+                    long mark = Long.parseLong(committed);
+                    long logEnd = logEnd();
+                    // Ahead of the log: the database lost commits the index had already taken (a power
+                    // cut on a database that does not sync each commit). The index holds posts that
+                    // are not there, and the numbers it has seen will be handed out again.
+                    afresh = mark > logEnd;
+                    if (afresh) {
+                        LOG.warning("The search index is ahead of the database (change " + mark + " > " + logEnd
+                                + "): the database lost commits; building the index again from the database");
+                    } else {
+                        watermark = new Watermark(mark, patience);
+                    }
                 }
             } catch (IOException | RuntimeException unreadable) {
                 LOG.log(Level.WARNING, "The search index at " + current + " cannot be read; rebuilding it", unreadable);
-                closeQuietly(index);
-                Path fresh = newGeneration();
-                index = opener.open(fresh);
-                watermark = buildLater ? placeholder(fresh) : new Watermark(fill(index), patience);
-                deleteGenerationsBut(fresh);
+                afresh = true;
+            }
+            if (afresh) {
+                startAfresh(buildLater);
             }
             committedMark = watermark.value();
         }
         applyPending();
+    }
+
+    /** Replaces the serving index by a new, empty generation: built now, or a stand-in if {@code buildLater}. */
+    private void startAfresh(boolean buildLater) throws IOException {
+        closeQuietly(index);
+        Path fresh = newGeneration();
+        index = opener.open(fresh);
+        watermark = buildLater ? placeholder(fresh) : new Watermark(fill(index), patience);
+        deleteGenerationsBut(fresh);
     }
 
     /** Whether the index serving now is a stand-in, to be replaced by a {@link #rebuild()}. */

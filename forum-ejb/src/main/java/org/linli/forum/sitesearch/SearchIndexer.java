@@ -79,14 +79,8 @@ public class SearchIndexer {
             throw new UncheckedIOException("Cannot open the search index under " + home, e);
         }
         if (!keeper.needsBuilding()) {
-            // Every file against its checksum, once per start, in the background (it reads the whole index).
-            executor.execute(() -> {
-                try {
-                    keeper.verifyOrRebuild();
-                } catch (IOException | RuntimeException e) {
-                    LOG.log(Level.SEVERE, "Checking the search index failed", e);
-                }
-            });
+            // In the background: it reads the whole index.
+            executor.execute(this::verifyIndex);
         }
         if (keeper.needsBuilding()) {
             // Minutes for a large forum: in the background, while the forum serves (and search
@@ -112,9 +106,9 @@ public class SearchIndexer {
         executor.execute(this::applyPending);
     }
 
-    /** Every night, every file of the index against its checksum (as at start-up). */
+    /** Every file of the index against its checksum, at start-up and every night; a damaged index is rebuilt. */
     @Schedule(hour = "4", minute = "17", persistent = false)
-    void nightly() {
+    void verifyIndex() {
         try {
             keeper.verifyOrRebuild();
         } catch (IOException | RuntimeException e) {

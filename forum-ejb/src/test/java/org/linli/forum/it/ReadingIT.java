@@ -12,7 +12,6 @@ import org.linli.forum.board.Board;
 import org.linli.forum.board.BoardService;
 import org.linli.forum.member.MemberService;
 import org.linli.forum.member.Registration;
-import org.linli.forum.post.Post;
 import org.linli.forum.post.PostService;
 import org.linli.forum.reading.ReadingService;
 import org.linli.forum.topic.Topic;
@@ -59,11 +58,9 @@ class ReadingIT {
         String unique = UUID.randomUUID().toString().substring(0, 8);
         String reader = "读者" + unique;
         String writer = "作者" + unique;
-        members.register(new Registration(reader, "r" + unique + "@example.org", "password-" + unique));
-        members.register(new Registration(writer, "w" + unique + "@example.org", "password-" + unique));
-        Board board = As.member("it-admin", "ADMIN", () -> boards.createBoard("未读 " + unique, ""));
-        Post opening = As.member(writer, "RESIDENT", () -> posts.startTopic(board.getId(), "新话题 " + unique, "第一帖"));
-        long topicId = opening.getTopic().getId();
+        register(reader, "r" + unique);
+        register(writer, "w" + unique);
+        long topicId = newTopic(writer, "未读 " + unique, "新话题 " + unique);
 
         assertThat(unread(reader, topicId)).as("never opened: unread from the start").isEqualTo(1);
         As.member(reader, "RESIDENT", () -> reading.markRead(topicId, 1));
@@ -78,7 +75,7 @@ class ReadingIT {
 
         // A member who registers now finds this topic read: it is older than their account.
         String newcomer = "新人" + unique;
-        members.register(new Registration(newcomer, "n" + unique + "@example.org", "password-" + unique));
+        register(newcomer, "n" + unique);
         assertThat(unread(newcomer, topicId)).isNull();
         assertThat(reading.firstUnread(List.of(topics.getTopic(topicId)))).as("anonymous readers track nothing").isEmpty();
         assertThatThrownBy(() -> reading.markRead(topicId, 1)).isInstanceOf(EJBAccessException.class);
@@ -89,11 +86,9 @@ class ReadingIT {
         String unique = UUID.randomUUID().toString().substring(0, 8);
         String reader = "多窗口" + unique;
         String writer = "写帖" + unique;
-        members.register(new Registration(reader, "m" + unique + "@example.org", "password-" + unique));
-        members.register(new Registration(writer, "w" + unique + "@example.org", "password-" + unique));
-        Board board = As.member("it-admin", "ADMIN", () -> boards.createBoard("并发阅读 " + unique, ""));
-        long topicId = As.member(writer, "RESIDENT", () -> posts.startTopic(board.getId(), "多个窗口 " + unique, "第一帖"))
-                .getTopic().getId();
+        register(reader, "m" + unique);
+        register(writer, "w" + unique);
+        long topicId = newTopic(writer, "并发阅读 " + unique, "多个窗口 " + unique);
         As.member(writer, "RESIDENT", () -> posts.reply(topicId, "第二帖"));
         As.member(writer, "RESIDENT", () -> posts.reply(topicId, "第三帖"));
         SecurityIdentity member = As.identity(reader, "RESIDENT");
@@ -119,6 +114,17 @@ class ReadingIT {
             pool.shutdownNow();
         }
         assertThat(unread(reader, topicId)).as("read up to the furthest page any session saw").isNull();
+    }
+
+    /** Registers {@code name} with the mail address {@code <local>@example.org}. */
+    private void register(String name, String local) {
+        members.register(new Registration(name, local + "@example.org", "password-" + local));
+    }
+
+    /** A topic with one post ("第一帖") by {@code writer}, on a new board of its own; returns its id. */
+    private long newTopic(String writer, String boardName, String title) throws Exception {
+        Board board = As.member("it-admin", "ADMIN", () -> boards.createBoard(boardName, ""));
+        return As.member(writer, "RESIDENT", () -> posts.startTopic(board.getId(), title, "第一帖")).getTopic().getId();
     }
 
     private Integer unread(String member, long topicId) throws Exception {
