@@ -63,6 +63,12 @@ public class ReadingService {
      */
     @PermitAll
     public Map<Long, Integer> firstUnread(Collection<Topic> topics) {
+        return firstUnreadIn(topics.stream().map(TopicProgress::of).toList());
+    }
+
+    /** {@link #firstUnread}, for topics known by their progress only (a cached page keeps no entities). */
+    @PermitAll
+    public Map<Long, Integer> firstUnreadIn(Collection<TopicProgress> topics) {
         Member reader = currentMember.find().orElse(null);
         Map<Long, Integer> unread = new HashMap<>();
         if (reader == null || topics.isEmpty()) {
@@ -72,16 +78,16 @@ public class ReadingService {
         for (TopicRead mark : em.createQuery(
                         "select r from TopicRead r where r.key.memberId = :member and r.key.topicId in :topics", TopicRead.class)
                 .setParameter("member", reader.getId())
-                .setParameter("topics", topics.stream().map(Topic::getId).toList())
+                .setParameter("topics", topics.stream().map(TopicProgress::topicId).toList())
                 .getResultList()) {
             marks.put(mark.getTopicId(), mark.getLastReadNumber());
         }
-        for (Topic topic : topics) {
-            Integer mark = marks.get(topic.getId());
-            if (mark == null && topic.getLastPostAt().isAfter(reader.getCreatedAt())) {
-                unread.put(topic.getId(), 1);
+        for (TopicProgress topic : topics) {
+            Integer mark = marks.get(topic.topicId());
+            if (mark == null && topic.lastPostAt().isAfter(reader.getCreatedAt())) {
+                unread.put(topic.topicId(), 1);
             } else if (mark != null && mark < topic.postCount()) {
-                unread.put(topic.getId(), mark + 1);
+                unread.put(topic.topicId(), mark + 1);
             }
         }
         return unread;

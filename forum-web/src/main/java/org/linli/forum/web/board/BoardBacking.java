@@ -2,22 +2,25 @@ package org.linli.forum.web.board;
 
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.linli.forum.board.Board;
 import org.linli.forum.board.BoardPermissions;
 import org.linli.forum.board.BoardService;
 import org.linli.forum.common.Page;
-import org.linli.forum.post.Post;
 import org.linli.forum.reading.ReadingService;
 import org.linli.forum.topic.Topic;
 import org.linli.forum.topic.TopicService;
-import org.linli.forum.web.common.Links;
 import org.linli.forum.web.common.PageParameters;
 import org.linli.forum.web.common.Pager;
+import org.linli.forum.web.common.PersonalParts;
+import org.linli.forum.web.common.PersonalParts.Kind;
+import org.linli.forum.web.i18n.Messages;
 import org.linli.forum.web.security.SignedInMember;
 
 import java.util.Map;
+import java.util.Optional;
 
 /** A board's page: its topics, pinned first, then by last activity, a page at a time. */
 @Named
@@ -45,13 +48,30 @@ public class BoardBacking {
     public void load() {
         board = boardService.getBoard(PageParameters.id("board", id));
         topics = topicService.listTopics(board.getId(), PageParameters.page(page));
-        firstUnread = readingService.firstUnread(topics.getItems());
+        Optional<PersonalParts> shared = PersonalParts.current();
+        if (shared.isPresent()) {
+            topics.getItems().forEach(shared.get()::shows);
+        } else {
+            firstUnread = readingService.firstUnread(topics.getItems());
+        }
     }
 
-    /** For a topic with posts the reader has not read, the link to the first of them; else null. */
+    /** " has-unread" for the row of a topic with posts the reader has not read, or nothing. */
+    public String unreadClass(Topic topic) {
+        Optional<PersonalParts> shared = PersonalParts.current();
+        return shared.isPresent() ? shared.get().hole(Kind.UNREADROW, topic.getId())
+                : PersonalParts.unreadRowClass(firstUnread.containsKey(topic.getId()));
+    }
+
+    /** For a topic with posts the reader has not read, the link to the first of them (markup); else nothing. */
     public String unreadLink(Topic topic) {
-        Integer number = firstUnread.get(topic.getId());
-        return number == null ? null : Links.topic(topic.getId(), Post.pageOf(number)) + "#p" + number;
+        Optional<PersonalParts> shared = PersonalParts.current();
+        if (shared.isPresent()) {
+            return shared.get().hole(Kind.UNREADLINK, topic.getId());
+        }
+        FacesContext context = FacesContext.getCurrentInstance();
+        return PersonalParts.unreadLink(context.getExternalContext().getRequestContextPath(), topic.getId(),
+                firstUnread.get(topic.getId()), PersonalParts.escape(Messages.text("board.firstUnread")));
     }
 
     public boolean isCanStartTopic() {

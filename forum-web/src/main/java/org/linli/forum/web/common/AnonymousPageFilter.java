@@ -2,24 +2,16 @@ package org.linli.forum.web.common;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletOutputStream;
-import jakarta.servlet.WriteListener;
 import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpServletResponseWrapper;
 
 import org.linli.forum.common.ContentGeneration;
 import org.linli.forum.common.ForumSettings;
 import org.linli.forum.web.i18n.Languages;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.PrintWriter;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
@@ -48,16 +40,16 @@ public class AnonymousPageFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
     /** The reading pages; anything with a form or a redirect is not among them. */
-    private static final Set<String> CACHED_PAGES = Set.of("/", "/index", "/board", "/topic", "/search");
+    static final Set<String> READING_PAGES = Set.of("/", "/index", "/board", "/topic", "/search");
 
-    private transient PageCache cache;
+    private transient PageCache<PageCache.Page> cache;
 
     @Override
     public void init() {
         boolean enabled = ForumSettings.get("linli.page.cache").map(Boolean::parseBoolean).orElse(true);
         long seconds = ForumSettings.get("linli.page.cache.seconds").map(Long::parseLong).orElse(60L);
         long megabytes = ForumSettings.get("linli.page.cache.megabytes").map(Long::parseLong).orElse(32L);
-        cache = enabled ? new PageCache(megabytes << 20, Duration.ofSeconds(seconds)) : null;
+        cache = enabled ? new PageCache<>(megabytes << 20, Duration.ofSeconds(seconds)) : null;
     }
 
     @Override
@@ -70,7 +62,7 @@ public class AnonymousPageFilter extends HttpFilter {
             return;
         }
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        String key = cache != null && "GET".equals(request.getMethod()) && CACHED_PAGES.contains(path)
+        String key = cache != null && "GET".equals(request.getMethod()) && READING_PAGES.contains(path)
                 && request.getHeader(StatementCountFilter.PROBE) == null
                 ? path + "?" + request.getQueryString() + "|" + Languages.of(request).toLanguageTag()
                 : null;
@@ -83,7 +75,7 @@ public class AnonymousPageFilter extends HttpFilter {
                 return;
             }
         }
-        Buffered buffered = new Buffered(response);
+        BufferedResponse buffered = new BufferedResponse(response);
         try {
             chain.doFilter(request, buffered);
         } catch (IOException | ServletException | RuntimeException failure) {
@@ -97,11 +89,11 @@ public class AnonymousPageFilter extends HttpFilter {
             return;
         }
         buffered.finishWriting();
-        if (buffered.bypassed) {
+        if (buffered.bypassed()) {
             return;
         }
         byte[] body = buffered.bytes();
-        boolean cacheable = buffered.status == HttpServletResponse.SC_OK
+        boolean cacheable = buffered.status() == HttpServletResponse.SC_OK
                 && request.getSession(false) == null
                 && response.getHeader("Cache-Control") == null
                 && buffered.getContentType() != null && buffered.getContentType().startsWith("text/html");
@@ -149,107 +141,6 @@ public class AnonymousPageFilter extends HttpFilter {
             return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(hash, 18));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** Holds the page until it is complete; errors and redirects go straight through. */
-    private static final class Buffered extends HttpServletResponseWrapper {
-
-        private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(16 * 1024);
-        private ServletOutputStream stream;
-        private PrintWriter writer;
-        private int status = SC_OK;
-        private boolean bypassed;
-
-        Buffered(HttpServletResponse response) {
-            super(response);
-        }
-
-        byte[] bytes() {
-            return buffer.toByteArray();
-        }
-
-        void finishWriting() {
-            if (writer != null) {
-                writer.flush();
-            }
-        }
-
-        @Override
-        public void setStatus(int sc) {
-            status = sc;
-            super.setStatus(sc);
-        }
-
-        @Override
-        public void sendError(int sc, String msg) throws IOException {
-            bypassed = true;
-            super.sendError(sc, msg);
-        }
-
-        @Override
-        public void sendError(int sc) throws IOException {
-            bypassed = true;
-            super.sendError(sc);
-        }
-
-        @Override
-        public void sendRedirect(String location) throws IOException {
-            bypassed = true;
-            super.sendRedirect(location);
-        }
-
-        @Override
-        public void flushBuffer() {
-            // Held until the page is complete.
-        }
-
-        @Override
-        public void setContentLength(int len) {
-            // Set from the buffer once it is complete.
-        }
-
-        @Override
-        public void setContentLengthLong(long len) {
-            // Set from the buffer once it is complete.
-        }
-
-        @Override
-        public ServletOutputStream getOutputStream() {
-            if (stream == null) {
-                stream = new ServletOutputStream() {
-                    @Override
-                    public boolean isReady() {
-                        return true;
-                    }
-
-                    @Override
-                    public void setWriteListener(WriteListener listener) {
-                        throw new UnsupportedOperationException("blocking output only");
-                    }
-
-                    @Override
-                    public void write(int b) {
-                        buffer.write(b);
-                    }
-
-                    @Override
-                    public void write(byte[] b, int off, int len) {
-                        buffer.write(b, off, len);
-                    }
-                };
-            }
-            return stream;
-        }
-
-        @Override
-        public PrintWriter getWriter() {
-            if (writer == null) {
-                String encoding = getCharacterEncoding();
-                Charset charset = encoding == null ? StandardCharsets.ISO_8859_1 : Charset.forName(encoding);
-                writer = new PrintWriter(new OutputStreamWriter(getOutputStream(), charset));
-            }
-            return writer;
         }
     }
 }

@@ -8,20 +8,34 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Rendered public pages, each stamped with the content generation it was rendered under and
+ * Rendered pages, each stamped with the content generation it was rendered under and
  * served only while that generation is current (and for at most {@code maxAge}); an outdated page
  * stays as the {@link #last} copy until a fresh one replaces it. Bounded by the bytes it holds;
  * the least recently used pages go first.
  */
-final class PageCache {
+final class PageCache<P extends PageCache.Entry> {
+
+    /** What the cache needs to know of what it keeps. */
+    interface Entry {
+        long generation();
+
+        Instant storedAt();
+
+        /** Bytes it holds, about. */
+        long size();
+    }
 
     /** A page as it was sent: its bytes, their content type and tag, and what it is valid for. */
-    record Page(byte[] body, String contentType, String etag, long generation, Instant storedAt) {
+    record Page(byte[] body, String contentType, String etag, long generation, Instant storedAt) implements Entry {
+        @Override
+        public long size() {
+            return body.length;
+        }
     }
 
     private final long maxBytes;
     private final Duration maxAge;
-    private final LinkedHashMap<String, Page> pages = new LinkedHashMap<>(256, 0.75f, true);
+    private final LinkedHashMap<String, P> pages = new LinkedHashMap<>(256, 0.75f, true);
     private long bytes;
 
     PageCache(long maxBytes, Duration maxAge) {
@@ -29,8 +43,8 @@ final class PageCache {
         this.maxAge = maxAge;
     }
 
-    synchronized Optional<Page> find(String key, long generation, Instant now) {
-        Page page = pages.get(key);
+    synchronized Optional<P> find(String key, long generation, Instant now) {
+        P page = pages.get(key);
         if (page == null) {
             return Optional.empty();
         }
@@ -42,20 +56,20 @@ final class PageCache {
     }
 
     /** The page as it was last rendered, however old: for when it cannot be rendered now. */
-    synchronized Optional<Page> last(String key) {
+    synchronized Optional<P> last(String key) {
         return Optional.ofNullable(pages.get(key));
     }
 
-    synchronized void put(String key, Page page) {
-        if (page.body().length > maxBytes / 8) {
+    synchronized void put(String key, P page) {
+        if (page.size() > maxBytes / 8) {
             return;
         }
         remove(key);
         pages.put(key, page);
-        bytes += page.body().length;
-        Iterator<Map.Entry<String, Page>> oldest = pages.entrySet().iterator();
+        bytes += page.size();
+        Iterator<Map.Entry<String, P>> oldest = pages.entrySet().iterator();
         while (bytes > maxBytes && oldest.hasNext()) {
-            bytes -= oldest.next().getValue().body().length;
+            bytes -= oldest.next().getValue().size();
             oldest.remove();
         }
     }
@@ -65,9 +79,9 @@ final class PageCache {
     }
 
     private void remove(String key) {
-        Page old = pages.remove(key);
+        P old = pages.remove(key);
         if (old != null) {
-            bytes -= old.body().length;
+            bytes -= old.size();
         }
     }
 }

@@ -15,7 +15,7 @@ import java.util.ResourceBundle;
  */
 public final class ShortPages {
 
-    private static final String MESSAGES = "org.linli.forum.web.i18n.messages";
+    static final String MESSAGES = "org.linli.forum.web.i18n.messages";
 
     private ShortPages() {
     }

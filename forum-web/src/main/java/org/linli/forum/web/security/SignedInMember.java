@@ -9,10 +9,15 @@ import org.linli.forum.member.CurrentMember;
 import org.linli.forum.member.Member;
 import org.linli.forum.member.MemberPermissions;
 import org.linli.forum.notify.NotificationService;
+import org.linli.forum.web.common.PersonalParts;
+import org.linli.forum.web.common.PersonalParts.Kind;
 
 import java.util.Optional;
 
-/** The member reading this page, if signed in, as the pages see them (#{me}). */
+/**
+ * The member reading this page, if signed in, as the pages see them (#{me}). On a page rendered
+ * to be shared by members ({@link PersonalParts}), their name, token and notifications are holes.
+ */
 @Named("me")
 @RequestScoped
 public class SignedInMember {
@@ -43,6 +48,17 @@ public class SignedInMember {
         return find().orElse(null);
     }
 
+    /** Whether this page is rendered to be shared by members, with holes for the personal parts. */
+    public boolean isSharedRender() {
+        return PersonalParts.current().isPresent();
+    }
+
+    /** The header's badge of unread notifications (markup), or nothing. */
+    public String getNotificationBadge() {
+        Optional<PersonalParts> shared = PersonalParts.current();
+        return shared.isPresent() ? shared.get().hole(Kind.NOTES) : PersonalParts.notificationBadge(getUnreadNotifications());
+    }
+
     /** The signed-in member's unread notifications, for the header (counted once a request). */
     public long getUnreadNotifications() {
         if (unreadNotifications == null) {
@@ -70,11 +86,19 @@ public class SignedInMember {
 
     /** The token of the header's sign-out form (SignOutServlet). */
     public String getSignOutToken() {
+        Optional<PersonalParts> shared = PersonalParts.current();
+        if (shared.isPresent()) {
+            return shared.get().hole(Kind.TOKEN);
+        }
         HttpServletRequest request = (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest();
         return SignOutServlet.tokenOf(request.getSession());
     }
 
     public String getDisplayName() {
+        Optional<PersonalParts> shared = PersonalParts.current();
+        if (shared.isPresent() && isSignedIn()) {
+            return shared.get().hole(Kind.WHO);
+        }
         return find().map(Member::getDisplayName).orElse("");
     }
 }

@@ -17,9 +17,13 @@ import org.linli.forum.topic.TopicPermissions;
 import org.linli.forum.topic.TopicService;
 import org.linli.forum.web.common.PageParameters;
 import org.linli.forum.web.common.Pager;
+import org.linli.forum.web.common.PersonalParts;
+import org.linli.forum.web.common.PersonalParts.Kind;
 import org.linli.forum.web.security.SignedInMember;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -66,9 +70,27 @@ public class TopicBacking {
             officialAnswer = problemService.findOfficialAnswer(topic).orElse(null);
         }
         if (me.isSignedIn() && !posts.getItems().isEmpty()) {
-            firstUnread = readingService.firstUnread(List.of(topic)).getOrDefault(topic.getId(), 0);
-            markRead(posts.getItems().get(posts.getItems().size() - 1).getNumber());
+            int lastOnPage = posts.getItems().get(posts.getItems().size() - 1).getNumber();
+            Optional<PersonalParts> shared = PersonalParts.current();
+            if (shared.isPresent()) {
+                // Rendered to be shared: the new marks are holes, and the page's reader moves
+                // their mark on when it is filled in.
+                shared.get().shows(topic);
+                shared.get().readsUpTo(topic, lastOnPage);
+                shared.get().authoredBy(authors());
+            } else {
+                firstUnread = readingService.firstUnread(List.of(topic)).getOrDefault(topic.getId(), 0);
+                markRead(lastOnPage);
+            }
         }
+    }
+
+    /** Whose own controls (edit, delete, reopen) this page may show: the topic's and its posts' authors. */
+    private List<Long> authors() {
+        List<Long> authors = new ArrayList<>();
+        authors.add(topic.getAuthor().getId());
+        posts.getItems().forEach(post -> authors.add(post.getAuthor().getId()));
+        return authors;
     }
 
     /** Reading is not worth an error page: a failed mark only leaves the topic unread. */
@@ -80,9 +102,11 @@ public class TopicBacking {
         }
     }
 
-    /** Posts the reader had not seen before this visit are marked new. */
-    public boolean isNew(Post post) {
-        return firstUnread > 0 && post.getNumber() >= firstUnread;
+    /** Posts the reader had not seen before this visit are marked new: " new" for the post's classes, or nothing. */
+    public String newMark(Post post) {
+        Optional<PersonalParts> shared = PersonalParts.current();
+        return shared.isPresent() ? shared.get().hole(Kind.NEWPOST, post.getNumber())
+                : PersonalParts.newPostClass(firstUnread > 0 && post.getNumber() >= firstUnread);
     }
 
     /** The status changes that came after this post (and before the next). */

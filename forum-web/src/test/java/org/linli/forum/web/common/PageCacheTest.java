@@ -14,7 +14,7 @@ class PageCacheTest {
 
     @Test
     void aPageIsServedOnlyWhileItsGenerationIsCurrentAndItIsYoungEnough() {
-        PageCache cache = new PageCache(1 << 20, Duration.ofSeconds(60));
+        PageCache<PageCache.Page> cache = new PageCache<>(1 << 20, Duration.ofSeconds(60));
         cache.put("/topic?id=1|zh-CN", page(100, 7));
 
         assertThat(cache.find("/topic?id=1|zh-CN", 7, NOW.plusSeconds(59))).isPresent();
@@ -27,7 +27,7 @@ class PageCacheTest {
 
     @Test
     void anOutdatedPageStaysAsTheLastCopyUntilAFreshOneReplacesIt() {
-        PageCache cache = new PageCache(1 << 20, Duration.ofSeconds(60));
+        PageCache<PageCache.Page> cache = new PageCache<>(1 << 20, Duration.ofSeconds(60));
         cache.put("/topic?id=1|zh-CN", page(100, 7));
         assertThat(cache.find("/topic?id=1|zh-CN", 8, NOW)).isEmpty();
 
@@ -39,7 +39,7 @@ class PageCacheTest {
 
     @Test
     void theLeastRecentlyUsedPagesGoWhenTheBytesRunOut() {
-        PageCache cache = new PageCache(1000, Duration.ofSeconds(60));
+        PageCache<PageCache.Page> cache = new PageCache<>(1000, Duration.ofSeconds(60));
         cache.put("a", page(100, 1));
         cache.put("b", page(100, 1));
         cache.put("c", page(100, 1));
