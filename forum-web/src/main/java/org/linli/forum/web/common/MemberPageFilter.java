@@ -145,7 +145,7 @@ public class MemberPageFilter extends HttpFilter {
         }
     }
 
-    /** One member's values for the holes of one page; the notification count is asked once, if needed. */
+    /** One member's values for the holes of one page; the notification count and the label are made once, if needed. */
     private final class Filling {
 
         private final HttpServletRequest request;
@@ -154,6 +154,7 @@ public class MemberPageFilter extends HttpFilter {
         private final Map<Long, Integer> firstUnread;
         private final long readTopic;
         private String badge;
+        private String unreadLabel;
 
         Filling(HttpServletRequest request, Member member, Locale language, Map<Long, Integer> firstUnread, long readTopic) {
             this.request = request;
@@ -171,9 +172,15 @@ public class MemberPageFilter extends HttpFilter {
                 case NEWPOST -> PersonalParts.newPostClass(isNew(hole.argument()));
                 case UNREADROW -> PersonalParts.unreadRowClass(firstUnread.containsKey(hole.argument()));
                 case UNREADLINK -> PersonalParts.unreadLink(request.getContextPath(), hole.argument(),
-                        firstUnread.get(hole.argument()),
-                        PersonalParts.escape(ResourceBundle.getBundle(ShortPages.MESSAGES, language).getString("board.firstUnread")));
+                        firstUnread.get(hole.argument()), unreadLabel());
             };
+        }
+
+        private String unreadLabel() {
+            if (unreadLabel == null) {
+                unreadLabel = PersonalParts.escape(ResourceBundle.getBundle(ShortPages.MESSAGES, language).getString("board.firstUnread"));
+            }
+            return unreadLabel;
         }
 
         private boolean isNew(long number) {
