@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.linli.forum.common.ContentGeneration;
-import org.linli.forum.common.ForumSettings;
 import org.linli.forum.web.i18n.Languages;
 
 import java.io.IOException;
@@ -16,7 +15,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Base64;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
@@ -46,10 +44,7 @@ public class AnonymousPageFilter extends HttpFilter {
 
     @Override
     public void init() {
-        boolean enabled = ForumSettings.get("linli.page.cache").map(Boolean::parseBoolean).orElse(true);
-        long seconds = ForumSettings.get("linli.page.cache.seconds").map(Long::parseLong).orElse(60L);
-        long megabytes = ForumSettings.get("linli.page.cache.megabytes").map(Long::parseLong).orElse(32L);
-        cache = enabled ? new PageCache<>(megabytes << 20, Duration.ofSeconds(seconds)) : null;
+        cache = PageCache.<PageCache.Page>fromSettings().orElse(null);
     }
 
     @Override

@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.linli.forum.common.ContentGeneration;
-import org.linli.forum.common.ForumSettings;
 import org.linli.forum.member.CurrentMember;
 import org.linli.forum.member.Member;
 import org.linli.forum.notify.NotificationService;
@@ -18,7 +17,6 @@ import org.linli.forum.web.i18n.Languages;
 import org.linli.forum.web.security.SignOutServlet;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
@@ -60,10 +58,7 @@ public class MemberPageFilter extends HttpFilter {
 
     @Override
     public void init() {
-        boolean enabled = ForumSettings.get("linli.page.cache").map(Boolean::parseBoolean).orElse(true);
-        long seconds = ForumSettings.get("linli.page.cache.seconds").map(Long::parseLong).orElse(60L);
-        long megabytes = ForumSettings.get("linli.page.cache.megabytes").map(Long::parseLong).orElse(32L);
-        cache = enabled ? new PageCache<>(megabytes << 20, Duration.ofSeconds(seconds)) : null;
+        cache = PageCache.<PersonalTemplate>fromSettings().orElse(null);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.linli.forum.web.common;
 
+import org.linli.forum.common.ForumSettings;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;
@@ -41,6 +43,18 @@ final class PageCache<P extends PageCache.Entry> {
     PageCache(long maxBytes, Duration maxAge) {
         this.maxBytes = maxBytes;
         this.maxAge = maxAge;
+    }
+
+    /**
+     * A cache as the settings ask: {@code linli.page.cache} (true), {@code
+     * linli.page.cache.megabytes} (32) and {@code linli.page.cache.seconds} (60); empty when
+     * caching is off.
+     */
+    static <P extends Entry> Optional<PageCache<P>> fromSettings() {
+        boolean enabled = ForumSettings.get("linli.page.cache").map(Boolean::parseBoolean).orElse(true);
+        long seconds = ForumSettings.get("linli.page.cache.seconds").map(Long::parseLong).orElse(60L);
+        long megabytes = ForumSettings.get("linli.page.cache.megabytes").map(Long::parseLong).orElse(32L);
+        return enabled ? Optional.of(new PageCache<>(megabytes << 20, Duration.ofSeconds(seconds))) : Optional.empty();
     }
 
     synchronized Optional<P> find(String key, long generation, Instant now) {
