@@ -3,6 +3,8 @@ package org.linli.forum.web.common;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.Set;
 
 /**
@@ -31,19 +33,39 @@ public final class DatabaseOutage {
     }
 
     public static boolean isCause(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException) {
+        return isCause(failure, Collections.newSetFromMap(new IdentityHashMap<>()));
+    }
+
+    /**
+     * Follows causes and suppressed exceptions: a commit that failed because the connection went
+     * keeps the database's answer as a suppressed exception of JTA's RollbackException.
+     */
+    private static boolean isCause(Throwable failure, Set<Throwable> seen) {
+        for (Throwable cause = failure; cause != null && seen.add(cause); cause = cause.getCause()) {
+            if (saysNoConnection(cause)) {
                 return true;
             }
-            if (cause instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith(CONNECTION_EXCEPTION) || sql.getSQLState().startsWith(SHUTTING_DOWN)
-                    || H2_FILE_UNAVAILABLE.contains(sql.getSQLState()))) {
-                return true;
-            }
-            for (Class<?> type = cause.getClass(); type != null; type = type.getSuperclass()) {
-                if (NO_CONNECTION.contains(type.getName())) {
+            for (Throwable suppressed : cause.getSuppressed()) {
+                if (isCause(suppressed, seen)) {
                     return true;
                 }
+            }
+        }
+        return false;
+    }
+
+    private static boolean saysNoConnection(Throwable cause) {
+        if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException) {
+            return true;
+        }
+        if (cause instanceof SQLException sql && sql.getSQLState() != null
+                && (sql.getSQLState().startsWith(CONNECTION_EXCEPTION) || sql.getSQLState().startsWith(SHUTTING_DOWN)
+                || H2_FILE_UNAVAILABLE.contains(sql.getSQLState()))) {
+            return true;
+        }
+        for (Class<?> type = cause.getClass(); type != null; type = type.getSuperclass()) {
+            if (NO_CONNECTION.contains(type.getName())) {
+                return true;
             }
         }
         return false;

@@ -125,7 +125,10 @@ public class MemberPageFilter extends HttpFilter {
         if (page.readTopic() != 0) {
             markRead(page.readTopic(), page.readUpTo());
         }
-        Filling filling = new Filling(request, member, language, firstUnread, page.readTopic());
+        // Everything the holes need from the database is asked before the first byte is written,
+        // so a failure (the database away) can still be answered with a whole error page.
+        String badge = PersonalParts.notificationBadge(notificationService.unreadCount());
+        Filling filling = new Filling(request, member, language, firstUnread, page.readTopic(), badge);
         response.setContentType(page.contentType());
         response.setHeader("Cache-Control", "private, no-cache");
         page.write(response.getOutputStream(), filling::fill);
@@ -140,30 +143,32 @@ public class MemberPageFilter extends HttpFilter {
         }
     }
 
-    /** One member's values for the holes of one page; the notification count and the label are made once, if needed. */
-    private final class Filling {
+    /** One member's values for the holes of one page; the unread link's label is made once, if needed. */
+    private static final class Filling {
 
         private final HttpServletRequest request;
         private final Member member;
         private final Locale language;
         private final Map<Long, Integer> firstUnread;
         private final long readTopic;
-        private String badge;
+        private final String badge;
         private String unreadLabel;
 
-        Filling(HttpServletRequest request, Member member, Locale language, Map<Long, Integer> firstUnread, long readTopic) {
+        Filling(HttpServletRequest request, Member member, Locale language, Map<Long, Integer> firstUnread, long readTopic,
+                String badge) {
             this.request = request;
             this.member = member;
             this.language = language;
             this.firstUnread = firstUnread;
             this.readTopic = readTopic;
+            this.badge = badge;
         }
 
         String fill(Hole hole) {
             return switch (hole.kind()) {
                 case WHO -> PersonalParts.escape(member.getDisplayName());
                 case TOKEN -> SignOutServlet.tokenOf(request.getSession());
-                case NOTES -> badge();
+                case NOTES -> badge;
                 case NEWPOST -> PersonalParts.newPostClass(isNew(hole.argument()));
                 case UNREADROW -> PersonalParts.unreadRowClass(firstUnread.containsKey(hole.argument()));
                 case UNREADLINK -> PersonalParts.unreadLink(request.getContextPath(), hole.argument(),
@@ -181,13 +186,6 @@ public class MemberPageFilter extends HttpFilter {
         private boolean isNew(long number) {
             Integer first = firstUnread.get(readTopic);
             return first != null && number >= first;
-        }
-
-        private String badge() {
-            if (badge == null) {
-                badge = PersonalParts.notificationBadge(notificationService.unreadCount());
-            }
-            return badge;
         }
     }
 }

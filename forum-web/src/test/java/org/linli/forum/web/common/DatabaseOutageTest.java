@@ -30,6 +30,24 @@ class DatabaseOutageTest {
     }
 
     @Test
+    void aCommitThatFailedAsTheDatabaseStoppedIsAnOutage() {
+        // JTA's RollbackException ("Could not commit transaction") keeps the reason as a suppressed
+        // exception, as seen in CI when PostgreSQL stopped during a reply's commit.
+        Exception commit = new Exception("ARJUNA016053: Could not commit transaction.");
+        commit.addSuppressed(new Exception("IJ001156: Could not commit local transaction",
+                new SQLException("FATAL: terminating connection due to administrator command", "57P01")));
+        assertThat(DatabaseOutage.isCause(new ServletException(new EJBTransactionRolledbackException("rolled back", commit)))).isTrue();
+
+        Exception conflict = new Exception("ARJUNA016053: Could not commit transaction.");
+        conflict.addSuppressed(new SQLException("duplicate key value violates unique constraint", "23505"));
+        assertThat(DatabaseOutage.isCause(conflict)).as("a commit refused for the data").isFalse();
+
+        Exception loop = new Exception("a cause that suppresses itself");
+        loop.addSuppressed(new Exception(loop));
+        assertThat(DatabaseOutage.isCause(loop)).isFalse();
+    }
+
+    @Test
     void faultsInTheRequestOrTheCodeAreNot() {
         assertThat(DatabaseOutage.isCause(new SQLException("duplicate key value violates unique constraint", "23505"))).isFalse();
         assertThat(DatabaseOutage.isCause(new SQLException("syntax error", "42601"))).isFalse();
