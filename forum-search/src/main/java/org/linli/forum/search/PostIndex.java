@@ -22,9 +22,13 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryRescorer;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
@@ -71,8 +75,11 @@ public final class PostIndex implements Closeable {
     static final String CREATED = "created";
     static final String VISIBLE = "visible";
 
-    /** Raised whenever a field's analysis changes: 2, every character and pair of any script (_gram). */
-    public static final int ANALYSIS_VERSION = 2;
+    /**
+     * Raised whenever a field's analysis changes: 2, every character and pair of any script
+     * (_gram); 3, only Han characters alone in _gram, and _zh only for texts with Han characters.
+     */
+    public static final int ANALYSIS_VERSION = 3;
     private static final String ANALYSIS = "analysis";
 
     /** How many best-matching posts are grouped into topics for paging. */
@@ -166,20 +173,21 @@ public final class PostIndex implements Closeable {
 
     public SearchResults search(SearchRequest request) throws IOException {
         UserQuery parsed = UserQuery.parse(request.query());
-        Query query = compiler.find(parsed, request);
-        if (query == null) {
-            return SearchResults.empty(request.page(), request.pageSize());
-        }
         IndexSearcher searcher = searchers.acquire();
         try {
-            TopDocs top = top(searcher, query, request);
+            QueryCompiler.Compiled compiled = compiler.find(parsed, request, searcher.getIndexReader());
+            if (compiled == null) {
+                return SearchResults.empty(request.page(), request.pageSize());
+            }
+            Query query = compiled.match();
+            TopDocs top = top(searcher, compiled, request);
             boolean relaxed = false;
             if (top.scoreDocs.length == 0) {
                 // Nothing has enough of the words: show what has any of them, and say so.
-                Query anyWord = compiler.find(parsed, request, true);
+                QueryCompiler.Compiled anyWord = compiler.find(parsed, request, true, searcher.getIndexReader());
                 TopDocs some = top(searcher, anyWord, request);
                 if (some.scoreDocs.length > 0) {
-                    query = anyWord;
+                    query = anyWord.match();
                     top = some;
                     relaxed = true;
                 }
@@ -195,19 +203,22 @@ public final class PostIndex implements Closeable {
             List<ScoreDoc> groups = new ArrayList<>(bestPerTopic.values());
             int from = Math.min(groups.size(), (request.page() - 1) * request.pageSize());
             List<ScoreDoc> page = groups.subList(from, Math.min(groups.size(), from + request.pageSize()));
-            String[] snippets = snippets(searcher, parsed, page);
+            Map<Integer, Document> posts = new HashMap<>();
+            for (ScoreDoc hit : page) {
+                posts.put(hit.doc, stored.document(hit.doc));
+            }
+            String[] snippets = snippets(searcher, parsed, page, posts);
 
             List<TopicHit> hits = new ArrayList<>();
+            Map<Long, Integer> postsPerTopic = postsPerTopic(searcher, query, page);
             for (int i = 0; i < page.size(); i++) {
-                Document post = stored.document(page.get(i).doc);
+                Document post = posts.get(page.get(i).doc);
                 long topic = post.getField(TOPIC).numericValue().longValue();
-                Query inTopic = new BooleanQuery.Builder().add(query, Occur.MUST)
-                        .add(LongField.newExactQuery(TOPIC, topic), Occur.FILTER).build();
                 hits.add(new TopicHit(topic, post.getField(BOARD).numericValue().longValue(), post.get(TITLE),
                         Long.parseLong(post.get(ID)), post.getField(NUMBER).numericValue().intValue(), post.get(AUTHOR_NAME),
                         Instant.ofEpochMilli(post.getField(CREATED).numericValue().longValue()),
                         snippets[i] != null ? snippets[i] : opening(post.get(BODY + ForumAnalysis.EN)),
-                        searcher.count(inTopic)));
+                        postsPerTopic.getOrDefault(topic, 1)));
             }
             String suggestion = relaxed || hits.isEmpty() ? spelling.suggest(searcher.getIndexReader(), request.query()) : null;
             return new SearchResults(hits, totalPosts, groups.size(), request.page(), request.pageSize(), relaxed, suggestion);
@@ -216,10 +227,54 @@ public final class PostIndex implements Closeable {
         }
     }
 
-    private static TopDocs top(IndexSearcher searcher, Query query, SearchRequest request) throws IOException {
-        return request.order() == SearchRequest.Order.NEWEST
-                ? searcher.search(query, GROUPING_WINDOW, new Sort(new SortedNumericSortField(CREATED, SortField.Type.LONG, true)))
-                : searcher.search(query, GROUPING_WINDOW);
+    /**
+     * How many posts of each topic on the page match: one pass over the query limited to those
+     * topics (a count per topic would look every term of the query up again for each).
+     */
+    private static Map<Long, Integer> postsPerTopic(IndexSearcher searcher, Query query, List<ScoreDoc> page) throws IOException {
+        Map<Long, Integer> counts = new HashMap<>();
+        if (page.isEmpty()) {
+            return counts;
+        }
+        long[] topics = topicsOf(searcher, page.toArray(ScoreDoc[]::new));
+        Query inTopics = new BooleanQuery.Builder().add(query, Occur.FILTER)
+                .add(LongField.newSetQuery(TOPIC, topics), Occur.FILTER).build();
+        searcher.search(inTopics, new SimpleCollector() {
+            private SortedNumericDocValues topicOf;
+
+            @Override
+            protected void doSetNextReader(LeafReaderContext leaf) throws IOException {
+                topicOf = DocValues.getSortedNumeric(leaf.reader(), TOPIC);
+            }
+
+            @Override
+            public void collect(int doc) throws IOException {
+                if (topicOf.advanceExact(doc)) {
+                    counts.merge(topicOf.nextValue(), 1, Integer::sum);
+                }
+            }
+
+            @Override
+            public ScoreMode scoreMode() {
+                return ScoreMode.COMPLETE_NO_SCORES;
+            }
+        });
+        return counts;
+    }
+
+    /**
+     * The best posts: newest first, or by relevance, their words' score plus, for these posts
+     * only, their closeness ({@link QueryCompiler.Compiled}); the sum is the score the two would
+     * have as one query.
+     */
+    private static TopDocs top(IndexSearcher searcher, QueryCompiler.Compiled query, SearchRequest request) throws IOException {
+        if (request.order() == SearchRequest.Order.NEWEST) {
+            return searcher.search(query.match(), GROUPING_WINDOW,
+                    new Sort(new SortedNumericSortField(CREATED, SortField.Type.LONG, true)));
+        }
+        TopDocs byWords = searcher.search(query.match(), GROUPING_WINDOW);
+        return query.closeness() == null || byWords.scoreDocs.length == 0 ? byWords
+                : QueryRescorer.rescore(searcher, byWords, query.closeness(), 1, GROUPING_WINDOW);
     }
 
     /**
@@ -249,14 +304,34 @@ public final class PostIndex implements Closeable {
         return topics;
     }
 
-    private String[] snippets(IndexSearcher searcher, UserQuery parsed, List<ScoreDoc> page) throws IOException {
+    /** The marked snippets of the page's posts, from their bodies as already read ({@code posts}, by document). */
+    private String[] snippets(IndexSearcher searcher, UserQuery parsed, List<ScoreDoc> page, Map<Integer, Document> posts)
+            throws IOException {
         if (page.isEmpty()) {
             return new String[0];
         }
-        UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzer)
+        UnifiedHighlighter.Builder builder = UnifiedHighlighter.builder(searcher, analyzer)
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "…", true))
-                .withMaxLength(Integer.MAX_VALUE - 1)
-                .build();
+                .withBreakIterator(SnippetBreakIterator::new)
+                .withMaxLength(Integer.MAX_VALUE - 1);
+        UnifiedHighlighter highlighter = new UnifiedHighlighter(builder) {
+            @Override
+            protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docs, int cacheCharsThreshold)
+                    throws IOException {
+                // The page's posts were read once already; reading them again would decompress them twice.
+                List<CharSequence[]> values = new ArrayList<>();
+                for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+                    Document post = posts.get(doc);
+                    CharSequence[] texts = new CharSequence[fields.length];
+                    for (int i = 0; i < fields.length; i++) {
+                        String text = post == null ? null : post.get(fields[i]);
+                        texts[i] = text == null ? "" : text;
+                    }
+                    values.add(texts);
+                }
+                return values;
+            }
+        };
         TopDocs docs = new TopDocs(new TotalHits(page.size(), TotalHits.Relation.EQUAL_TO), page.toArray(ScoreDoc[]::new));
         return highlighter.highlight(BODY + ForumAnalysis.EN, compiler.highlight(parsed), docs, 2);
     }
@@ -293,10 +368,16 @@ public final class PostIndex implements Closeable {
         // counts once, not once for every reply.
         if (post.postNumber() == 1) {
             for (String suffix : List.of(ForumAnalysis.ZH, ForumAnalysis.GRAM, ForumAnalysis.EN)) {
-                document.add(new TextField(TITLE + suffix, post.topicTitle(), Field.Store.NO));
+                if (!suffix.equals(ForumAnalysis.ZH) || ForumAnalysis.hasHan(post.topicTitle())) {
+                    document.add(new TextField(TITLE + suffix, post.topicTitle(), Field.Store.NO));
+                }
             }
         }
-        document.add(new TextField(BODY + ForumAnalysis.ZH, post.body(), Field.Store.NO));
+        // smartcn's words are asked for Chinese only: a text without Han characters (most English
+        // posts) is not segmented, which was a third of the time to index one.
+        if (ForumAnalysis.hasHan(post.body())) {
+            document.add(new TextField(BODY + ForumAnalysis.ZH, post.body(), Field.Store.NO));
+        }
         document.add(new TextField(BODY + ForumAnalysis.GRAM, post.body(), Field.Store.NO));
         // Stored once, in the English field, with offsets: the highlighter marks matches from the
         // postings instead of analysing every snippet's text again.

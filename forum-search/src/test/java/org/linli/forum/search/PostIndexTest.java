@@ -87,6 +87,19 @@ class PostIndexTest {
     }
 
     @Test
+    void aQuotedLetterOrDigitFindsEveryPostWithItWhereverItStands() throws IOException {
+        // Letters and digits are indexed only as the first of a pair (or alone at the very end).
+        add(6, 14, 1, 1, "chen", "编号", "车位编号Q", JAN, true);
+        add(7, 15, 1, 1, "chen", "编号", "Q7号车位", JAN, true);
+        add(8, 16, 1, 1, "chen", "编号", "车位 q ", JAN, true);
+        index.refresh();
+
+        assertThat(index.search(SearchRequest.of("\"q\"")).hits()).extracting(TopicHit::topicId).containsExactlyInAnyOrder(14L, 15L, 16L);
+        assertThat(index.search(SearchRequest.of("\"7\"")).hits()).extracting(TopicHit::topicId).containsExactly(15L);
+        assertThat(index.search(SearchRequest.of("\"q7\"")).hits()).extracting(TopicHit::topicId).containsExactly(15L);
+    }
+
+    @Test
     void aQuestionFindsPostsThatUseTheListedSynonyms() throws IOException {
         add(6, 14, 1, 1, "chen", "怎样办理出入证", "社区门口的出入证去物管那里办。", JAN, true);
         index.refresh();

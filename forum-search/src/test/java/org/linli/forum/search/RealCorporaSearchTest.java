@@ -127,6 +127,8 @@ class RealCorporaSearchTest {
             tried++;
             if (topTen(best, post.topicId())) {
                 found++;
+            } else if (Boolean.getBoolean("linli.knownitem.misses")) {
+                System.out.println("Missed: " + best + " :: " + post.body().substring(0, Math.min(3000, post.body().length())).replace('\n', ' '));
             }
         }
         System.out.printf("Known-item search, English (20 Newsgroups, %d posts), runs of %d-%d words: %d of %d in the top 10 (%.1f%%)%n",
@@ -175,6 +177,8 @@ class RealCorporaSearchTest {
             tried++;
             if (topTen(best, post.topicId())) {
                 found++;
+            } else if (Boolean.getBoolean("linli.knownitem.misses")) {
+                System.out.println("Missed: " + best + " :: " + post.body().substring(0, Math.min(3000, post.body().length())).replace('\n', ' '));
             }
         }
         System.out.printf("Known-item search, Chinese (message board, %d posts): %d of %d in the top 10 (%.1f%%)%n",

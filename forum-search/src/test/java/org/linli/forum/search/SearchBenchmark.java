@@ -38,7 +38,9 @@ public final class SearchBenchmark {
 
     private static final List<String> QUERIES = List.of(
             "water leak", "space shuttle launch", "\"graphics card\"", "encryption -clipper", "路灯", "物业", "噪音 扰民",
-            "小区停车", "\"道路施工\"", "漏水 board:2", "hockey OR baseball", "电梯 after:2019-06-01", "problem in:title", "投诉");
+            "小区停车", "\"道路施工\"", "漏水 board:2", "hockey OR baseball", "电梯 after:2019-06-01", "problem in:title", "投诉",
+            // Questions in people's own words, as the search box gets them most.
+            "路灯不亮怎么办", "小区的停车位被占了怎么办", "how do I fix a water leak in the basement");
 
     /** Keeps the scans' results alive, so the JIT cannot drop the loop. */
     private static long blackhole;
@@ -152,7 +154,7 @@ public final class SearchBenchmark {
     }
 
     /** The same seed reads differently each time round: sentences shuffled, a variant number added. */
-    private static String vary(String text, int round, Random random) {
+    static String vary(String text, int round, Random random) {
         if (round == 0) {
             return text;
         }
@@ -166,7 +168,8 @@ public final class SearchBenchmark {
         return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1));
     }
 
-    private static List<String[]> seeds() throws IOException {
+    /** The posts' texts: title and body of each message and reply of the corpora. */
+    static List<String[]> seeds() throws IOException {
         List<String[]> seeds = new ArrayList<>();
         Path corpora = Path.of(System.getProperty("linli.corpora", "../../shared/corpora")).toAbsolutePath().normalize();
         for (String file : List.of("en/20news-bydate.train-threads.jsonl.gz", "zh/gov-message-board.train.jsonl.gz")) {

@@ -9,11 +9,14 @@ import java.text.Normalizer;
 import java.util.Locale;
 
 /**
- * Every character of a text and every pair of neighbours, whatever the script: the character at
- * position i, and the pair that starts with it at the same position. A phrase of pairs is then a
- * substring, exactly, for Han text, Latin words, digits and codes such as A7县 alike; a single
- * character is its own term. The text is first {@link #normalize normalized}, as queries are.
- * Spaces take part in pairs (so "a b" is not "ab") but are no term of their own.
+ * Every pair of neighbouring characters of a text, whatever the script, and every Han character
+ * alone: the pair that starts at position i, and the Han character there at the same position.
+ * A phrase of pairs is then a substring, exactly, for Han text, Latin words, digits and codes such
+ * as A7县 alike. A Han character alone is a unit of a question; any other character alone (a
+ * letter, a digit) is found as a prefix of the pairs it starts, so it is a term of its own only
+ * at the very end of the text, which halves the terms of an English post. The text is first
+ * {@link #normalize normalized}, as queries are. Spaces take part in pairs (so "a b" is not
+ * "ab") but are no term of their own.
  */
 public final class CharacterGramTokenizer extends Tokenizer {
 
@@ -21,6 +24,8 @@ public final class CharacterGramTokenizer extends Tokenizer {
     private final PositionIncrementAttribute increment = addAttribute(PositionIncrementAttribute.class);
 
     private int[] text = new int[0];
+    /** Whether each character is a term of its own as well as the first of a pair. */
+    private boolean[] alone = new boolean[0];
     private int next;
     private boolean pairPending;
 
@@ -41,6 +46,10 @@ public final class CharacterGramTokenizer extends Tokenizer {
             all.append(buffer, 0, read);
         }
         text = normalize(all.toString()).codePoints().toArray();
+        alone = new boolean[text.length];
+        for (int i = 0; i < text.length; i++) {
+            alone[i] = text[i] != ' ' && (i == text.length - 1 || ForumAnalysis.isHan(text[i]));
+        }
         next = 0;
         pairPending = false;
     }
@@ -60,12 +69,12 @@ public final class CharacterGramTokenizer extends Tokenizer {
             }
             int at = next++;
             pairPending = next < text.length;
-            if (text[at] != ' ') {
+            if (alone[at]) {
                 term.setEmpty().append(new String(text, at, 1));
                 increment.setPositionIncrement(1);
                 return true;
             }
-            // A space: no term of its own, but its pair keeps its place in the sequence.
+            // No term of its own, but its pair keeps its place in the sequence.
             if (pairPending) {
                 pairPending = false;
                 term.setEmpty().append(new String(text, at, 2));

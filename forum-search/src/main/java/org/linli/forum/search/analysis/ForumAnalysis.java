@@ -105,6 +105,18 @@ public final class ForumAnalysis {
         return new KStemFilter(stream);
     }
 
+    /** Whether a character is Han (or kana, hangul): a script written without spaces between words. */
+    public static boolean isHan(int codePoint) {
+        Character.UnicodeScript script = Character.UnicodeScript.of(codePoint);
+        return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
+                || script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.HANGUL;
+    }
+
+    /** Whether {@code text} has a Han character ({@link #isHan}). */
+    public static boolean hasHan(String text) {
+        return text.codePoints().anyMatch(ForumAnalysis::isHan);
+    }
+
     /** The terms {@code analyzer} makes of {@code text}, in order. */
     public static List<String> tokens(Analyzer analyzer, String text) {
         List<String> tokens = new ArrayList<>();

@@ -7,6 +7,7 @@ import org.apache.lucene.analysis.synonym.SolrSynonymParser;
 import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
 import org.apache.lucene.analysis.synonym.SynonymMap;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.util.graph.GraphTokenStreamFiniteStrings;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,6 +35,7 @@ public final class QuerySynonyms {
     private final SynonymMap map;
     /** The words of the list, longest first, for finding them in an unspaced run. */
     private final List<String> words;
+    private final java.util.Map<String, List<String>> equivalents = new java.util.concurrent.ConcurrentHashMap<>();
 
     private QuerySynonyms(SynonymMap map, List<String> words) {
         this.map = map;
@@ -65,6 +67,34 @@ public final class QuerySynonyms {
             }
         }
         return null;
+    }
+
+    /**
+     * {@code word} and its equivalents, read off the token graph that {@link SynonymGraphFilter}
+     * makes of it: each path through the graph is one way of writing the word.
+     */
+    public List<String> equivalents(String word) {
+        return equivalents.computeIfAbsent(word, this::paths);
+    }
+
+    private List<String> paths(String word) {
+        List<String> paths = new java.util.ArrayList<>();
+        try (Analyzer analyzer = analyzer(); TokenStream graph = analyzer.tokenStream("", word)) {
+            var strings = new GraphTokenStreamFiniteStrings(graph).getFiniteStrings();
+            while (strings.hasNext()) {
+                StringBuilder path = new StringBuilder();
+                TokenStream tokens = strings.next();
+                CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
+                tokens.reset();
+                while (tokens.incrementToken()) {
+                    path.append(term);
+                }
+                paths.add(path.toString());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);  // a string reader never fails
+        }
+        return List.copyOf(paths);
     }
 
     /** One token per character, then the synonyms: for QueryBuilder, which turns the graph into a query. */
