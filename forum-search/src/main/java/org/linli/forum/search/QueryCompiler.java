@@ -123,7 +123,7 @@ final class QueryCompiler {
         }
         if (!words.isEmpty()) {
             if (relaxed) {
-                all.add(share(words.all(), 1), Occur.MUST);
+                all.add(share(words.loose(), 1), Occur.MUST);
             } else if (words.characters.isEmpty()) {
                 all.add(share(words.words.values(), wordsToMatch(words.words.size())), Occur.MUST);
             } else {
@@ -192,6 +192,8 @@ final class QueryCompiler {
         /** One query per unit, keyed so that a repeated word or character counts once. */
         final java.util.Map<String, Query> words = new java.util.LinkedHashMap<>();
         final java.util.Map<String, Query> characters = new java.util.LinkedHashMap<>();
+        /** A word's looser form, for when nothing has enough of the words: a Chinese word's characters, an English word's pairs. */
+        final java.util.Map<String, Query> looser = new java.util.HashMap<>();
         /** Ranking worked out for every post found: the run as typed, in a row. */
         final List<Query> phrases = new ArrayList<>();
         /** Ranking worked out for the best posts only ({@link Compiled#closeness}). */
@@ -209,6 +211,15 @@ final class QueryCompiler {
             List<Query> all = new ArrayList<>(words.values());
             all.addAll(characters.values());
             return all;
+        }
+
+        /** Every unit, a word or its looser form where it has one. */
+        List<Query> loose() {
+            List<Query> loose = new ArrayList<>();
+            words.forEach((key, word) -> loose.add(!looser.containsKey(key) ? word
+                    : new BooleanQuery.Builder().add(word, Occur.SHOULD).add(looser.get(key), Occur.SHOULD).build()));
+            loose.addAll(characters.values());
+            return loose;
         }
 
         /** The units but the single characters that more than {@link #COMMON_SHARE} of the posts have. */
@@ -242,6 +253,11 @@ final class QueryCompiler {
                 Query word = inTitleOrBody(ForumAnalysis.GRAM, field -> exact(field, text));
                 if (word != null) {
                     words.putIfAbsent(text, word);
+                    if (characters.size() == 2) {
+                        // Loosely, either character: a name written with another (翁红 / 翁虹), a word cut short.
+                        looser.put(text, inTitleOrBody(ForumAnalysis.GRAM, field -> share(characters.stream()
+                                .map(character -> (Query) new TermQuery(new Term(field, character))).toList(), 1)));
+                    }
                 }
                 return;
             }
@@ -275,7 +291,9 @@ final class QueryCompiler {
                     continue;  // a stop word or punctuation
                 }
                 stems.addAll(tokens);
-                words.computeIfAbsent(String.join(" ", tokens), key -> {
+                String key = String.join(" ", tokens);
+                looseLatin(key, word);
+                words.computeIfAbsent(key, unused -> {
                     BooleanQuery.Builder either = new BooleanQuery.Builder();
                     for (String token : tokens) {
                         either.add(inTitleOrBody(ForumAnalysis.EN, field -> new TermQuery(new Term(field, token))), Occur.SHOULD);
@@ -295,6 +313,23 @@ final class QueryCompiler {
             if (stems.size() > 1) {
                 addPhrase(inTitleOrBody(ForumAnalysis.EN, field -> en.createPhraseQuery(field, text, ENGLISH_SLOP)));
             }
+        }
+
+        /**
+         * Loosely, an English word of four letters or more is also half its pairs in a title: a
+         * word run together or misspelt (aslongasuloveme, dount). Titles only: Latin pairs are
+         * common, and a body's would match most posts.
+         */
+        private void looseLatin(String key, String word) {
+            int[] letters = CharacterGramTokenizer.normalize(word).codePoints().toArray();
+            if (letters.length < 4 || looser.containsKey(key)) {
+                return;
+            }
+            List<Query> pairs = new ArrayList<>();
+            for (int i = 0; i + 1 < letters.length; i++) {
+                pairs.add(new TermQuery(new Term(PostIndex.TITLE + ForumAnalysis.GRAM, new String(letters, i, 2))));
+            }
+            looser.put(key, share(pairs, (pairs.size() + 1) / 2));
         }
 
         /** Each neighbouring pair of the run, any of them: the more a post has, the closer it is to the words asked. */

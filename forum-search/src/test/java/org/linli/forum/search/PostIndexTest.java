@@ -100,6 +100,20 @@ class PostIndexTest {
     }
 
     @Test
+    void whenNothingHasAWordAtAllANameWrittenOtherwiseOrAWordRunTogetherStillFindsItsPost() throws IOException {
+        add(6, 14, 1, 1, "chen", "翁虹在社区文艺演出", "周六晚上在广场。", JAN, true);
+        add(7, 15, 1, 1, "chen", "aslongasyouloveme karaoke night", "Saturday at the square.", JAN, true);
+        index.refresh();
+
+        SearchResults name = index.search(SearchRequest.of("翁红"));
+        assertThat(name.relaxed()).isTrue();
+        assertThat(name.hits()).extracting(TopicHit::topicId).contains(14L);
+        SearchResults runTogether = index.search(SearchRequest.of("aslongasuloveme"));
+        assertThat(runTogether.relaxed()).isTrue();
+        assertThat(runTogether.hits()).extracting(TopicHit::topicId).containsExactly(15L);
+    }
+
+    @Test
     void aQuestionFindsPostsThatUseTheListedSynonyms() throws IOException {
         add(6, 14, 1, 1, "chen", "怎样办理出入证", "社区门口的出入证去物管那里办。", JAN, true);
         index.refresh();
