@@ -157,10 +157,10 @@ class RelevanceEvaluationTest {
 
         // The goal is 90% in the top 10 and an MRR of 0.80; on this split 7.3% of the queries share
         // no character with any of their label-2 titles (丰田 / 汽车报价大全…), which no lexical
-        // engine finds, so the bar here is the one that holds: better than the baseline, and
-        // hardly ever nothing.
-        assertThat(ours.topRate()).as("top 10, above the baseline").isGreaterThan(plain.topRate()).isGreaterThanOrEqualTo(0.85);
-        assertThat(ours.mrr()).as("MRR@10, above the baseline").isGreaterThan(plain.mrr()).isGreaterThanOrEqualTo(0.79);
+        // engine finds, so the top-10 bar here is the one that holds (86.8% when set): better than
+        // the baseline, and hardly ever nothing.
+        assertThat(ours.topRate()).as("top 10, above the baseline").isGreaterThan(plain.topRate()).isGreaterThanOrEqualTo(0.86);
+        assertThat(ours.mrr()).as("MRR@10, above the baseline").isGreaterThan(plain.mrr()).isGreaterThanOrEqualTo(0.80);
         assertThat(ours.emptyRate()).as("no result").isLessThanOrEqualTo(0.03).isLessThan(plain.emptyRate());
     }
 
