@@ -74,11 +74,12 @@ final class QueryCompiler {
     }
 
     /**
-     * A compiled search: {@code match} finds the posts and scores them by the words they have;
-     * {@code closeness}, null when there is none, adds to a post's score how closely it has them
-     * (the run in a row, its pairs, smartcn's words, English words near each other). The two
-     * are apart so that closeness, phrases over long posting lists, is only worked out for the
-     * best posts by their words ({@link PostIndex#search}), not for every post that has one.
+     * A compiled search: {@code match} finds the posts and scores them by the words they have
+     * and by the run as typed, in a row (English words near each other); {@code closeness}, null
+     * when there is none, adds to a post's score how closely it has the rest: a run's pairs,
+     * smartcn's words, an English word letter for letter in a body, the common characters. The
+     * two are apart so that closeness, over long posting lists, is only worked out for the best
+     * posts by their match ({@link PostIndex#search}), not for every post that has one word.
      */
     record Compiled(Query match, Query closeness) {
     }
