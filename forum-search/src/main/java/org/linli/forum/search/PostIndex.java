@@ -210,7 +210,8 @@ public final class PostIndex implements Closeable {
             String[] snippets = snippets(searcher, parsed, page, posts);
 
             List<TopicHit> hits = new ArrayList<>();
-            Map<Long, Integer> postsPerTopic = postsPerTopic(searcher, query, page);
+            Map<Long, Integer> postsPerTopic = postsPerTopic(searcher, query,
+                    new ArrayList<>(bestPerTopic.keySet()).subList(from, from + page.size()));
             for (int i = 0; i < page.size(); i++) {
                 Document post = posts.get(page.get(i).doc);
                 long topic = post.getField(TOPIC).numericValue().longValue();
@@ -231,12 +232,12 @@ public final class PostIndex implements Closeable {
      * How many posts of each topic on the page match: one pass over the query limited to those
      * topics (a count per topic would look every term of the query up again for each).
      */
-    private static Map<Long, Integer> postsPerTopic(IndexSearcher searcher, Query query, List<ScoreDoc> page) throws IOException {
+    private static Map<Long, Integer> postsPerTopic(IndexSearcher searcher, Query query, List<Long> pageTopics) throws IOException {
         Map<Long, Integer> counts = new HashMap<>();
-        if (page.isEmpty()) {
+        if (pageTopics.isEmpty()) {
             return counts;
         }
-        long[] topics = topicsOf(searcher, page.toArray(ScoreDoc[]::new));
+        long[] topics = pageTopics.stream().mapToLong(Long::longValue).toArray();
         Query inTopics = new BooleanQuery.Builder().add(query, Occur.FILTER)
                 .add(LongField.newSetQuery(TOPIC, topics), Occur.FILTER).build();
         searcher.search(inTopics, new SimpleCollector() {

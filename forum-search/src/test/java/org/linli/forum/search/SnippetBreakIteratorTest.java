@@ -11,8 +11,7 @@ class SnippetBreakIteratorTest {
     @Test
     void aSnippetStartsAfterTheSentenceBeforeTheMatchAndEndsWithItsOwn() {
         String text = "路灯坏了。青年路的路灯三天不亮！请尽快修理。";
-        BreakIterator breaks = new SnippetBreakIterator();
-        breaks.setText(text);
+        BreakIterator breaks = over(text);
         int match = text.indexOf("三天");
         assertThat(text.substring(breaks.preceding(match + 1), breaks.following(match + 1))).isEqualTo("青年路的路灯三天不亮！");
     }
@@ -20,8 +19,7 @@ class SnippetBreakIteratorTest {
     @Test
     void anEnglishFullStopEndsASentenceOnlyBeforeASpace() {
         String text = "See engin.umich.edu for the water leak report. Thanks";
-        BreakIterator breaks = new SnippetBreakIterator();
-        breaks.setText(text);
+        BreakIterator breaks = over(text);
         int match = text.indexOf("water");
         assertThat(breaks.preceding(match + 1)).isZero();
         assertThat(text.substring(0, breaks.following(match + 1))).endsWith("report.");
@@ -30,8 +28,7 @@ class SnippetBreakIteratorTest {
     @Test
     void aTextWithoutFullStopsIsCutNearTheMatchAtASpace() {
         String text = "word ".repeat(400) + "leak " + "word ".repeat(400);
-        BreakIterator breaks = new SnippetBreakIterator();
-        breaks.setText(text);
+        BreakIterator breaks = over(text);
         int match = text.indexOf("leak");
         int start = breaks.preceding(match + 1);
         int end = breaks.following(match + 1);
@@ -44,8 +41,7 @@ class SnippetBreakIteratorTest {
     @Test
     void neverCutsASurrogatePairInTwo() {
         String text = "𠀀".repeat(200) + "漏水" + "𠀀".repeat(200);
-        BreakIterator breaks = new SnippetBreakIterator();
-        breaks.setText(text);
+        BreakIterator breaks = over(text);
         int match = text.indexOf("漏水");
         assertThat(Character.isLowSurrogate(text.charAt(breaks.preceding(match + 1)))).isFalse();
         assertThat(Character.isLowSurrogate(text.charAt(breaks.following(match + 1)))).isFalse();
@@ -54,12 +50,17 @@ class SnippetBreakIteratorTest {
     @Test
     void walksThroughTheWholeTextAndStops() {
         String text = "一。二。三";
-        BreakIterator breaks = new SnippetBreakIterator();
-        breaks.setText(text);
+        BreakIterator breaks = over(text);
         assertThat(breaks.first()).isZero();
         assertThat(breaks.next()).isEqualTo(2);
         assertThat(breaks.next()).isEqualTo(4);
         assertThat(breaks.next()).isEqualTo(5);
         assertThat(breaks.next()).isEqualTo(BreakIterator.DONE);
+    }
+
+    private static BreakIterator over(String text) {
+        BreakIterator breaks = new SnippetBreakIterator();
+        breaks.setText(text);
+        return breaks;
     }
 }
