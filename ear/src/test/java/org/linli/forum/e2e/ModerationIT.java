@@ -6,10 +6,12 @@ import org.htmlunit.WebRequest;
 import org.htmlunit.WebResponse;
 import org.htmlunit.html.DomElement;
 import org.htmlunit.html.DomNode;
+import org.htmlunit.html.HtmlButton;
 import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlPage;
 import org.htmlunit.html.HtmlSelect;
 import org.htmlunit.html.HtmlSubmitInput;
+import org.htmlunit.html.HtmlTextArea;
 import org.junit.jupiter.api.Test;
 import org.linli.forum.it.PermissionMatrix;
 import org.linli.forum.it.PermissionMatrix.Action;
@@ -43,6 +45,11 @@ class ModerationIT extends SeededPagesTest {
         seeder.member("mod" + unique, "MODERATOR", board);
         seeder.member("res" + unique, "RESIDENT", null);
 
+        // A resident has the topic open, with its quick reply, before it is locked.
+        WebClient early = WebClients.visitor();
+        WebClients.signIn(early, forum, "res" + unique, "password-res" + unique);
+        HtmlPage open = early.getPage(url("/topic?id=" + topic));
+
         signIn("mod" + unique, "password-mod" + unique);
         browser.get(url("/topic?id=" + topic).toString());
         navigate(By.id("moderateTopic"));
@@ -63,14 +70,21 @@ class ModerationIT extends SeededPagesTest {
         assertThat(browser.findElements(By.id("reply"))).isEmpty();
         assertThat(browser.findElements(By.cssSelector("a.quote"))).isEmpty();
         assertThat(browser.findElements(By.id("moderateTopic"))).isEmpty();
-        // Even straight to the form, the reply is refused and the text kept.
+        assertThat(browser.findElements(By.id("quickReply"))).isEmpty();
+        assertThat(browser.findElement(By.id("replyClosed")).getText()).contains("锁定");
+        // The reply page has no form to fill in vain either: it says why.
         browser.get(url("/post/reply?topic=" + topic).toString());
-        browser.findElement(By.id("form:body")).sendKeys("还是不亮");
-        navigate(By.id("form:submit"));
-        assertThat(browser.findElement(By.id("form:messages")).getText()).contains("锁定");
-        assertThat(browser.findElement(By.id("form:body")).getAttribute("value")).isEqualTo("还是不亮");
-        assertThat(seeder.state("topic", topic)).contains("replies=0");
+        assertThat(browser.findElements(By.id("form:body"))).isEmpty();
+        assertThat(browser.findElement(By.id("replyClosed")).getText()).contains("锁定");
         navigate(By.id("signOut:submit"));
+        // A quick reply typed before the lock is refused on the topic page, with its text kept.
+        try (early) {
+            ((HtmlTextArea) open.getElementById("quickReplyBody")).setText("还是不亮");
+            HtmlPage refused = ((HtmlButton) open.getElementById("quickReplySubmit")).click();
+            assertThat(refused.getWebResponse().getStatusCode()).isEqualTo(422);
+            assertThat(refused.getElementById("replyClosed").getTextContent()).contains("锁定");
+        }
+        assertThat(seeder.state("topic", topic)).contains("replies=0");
     }
 
     @Test

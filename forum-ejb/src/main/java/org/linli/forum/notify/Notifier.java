@@ -35,7 +35,10 @@ public class Notifier {
         }
         Post post = event.post();
         Member author = post.getAuthor();
-        notify(post.isOpening() ? NotificationKind.NEW_TOPIC : NotificationKind.REPLY, post.getTopic(), post, author);
+        // A reply posted as the official answer is announced as that, once.
+        NotificationKind kind = post.isOpening() ? NotificationKind.NEW_TOPIC
+                : post.getId().equals(post.getTopic().getOfficialAnswerId()) ? NotificationKind.OFFICIAL : NotificationKind.REPLY;
+        notify(kind, post.getTopic(), post, author);
         watch(author, post.getTopic());
     }
 

@@ -111,16 +111,28 @@ public class PostService {
      */
     @RolesAllowed({Role.RESIDENT_NAME, Role.MODERATOR_NAME, Role.STAFF_NAME, Role.ADMIN_NAME})
     public Post reply(long topicId, @Body String body) {
+        return reply(topicId, body, false);
+    }
+
+    /**
+     * A reply that is, when {@code official}, the topic's official answer from the start: staff
+     * answer a problem in one step, and its watchers are told once, of an official answer.
+     */
+    @RolesAllowed({Role.RESIDENT_NAME, Role.MODERATOR_NAME, Role.STAFF_NAME, Role.ADMIN_NAME})
+    public Post reply(long topicId, @Body String body, boolean official) {
         Member author = currentMember.require();
         String source = ContentRules.uniformLineBreaks(body);
         Topic topic = Optional.ofNullable(em.find(Topic.class, topicId, LockModeType.PESSIMISTIC_WRITE))
                 .filter(t -> TopicPermissions.canSee(author, t))
                 .orElseThrow(() -> new NotFoundException("topic", topicId));
         TopicPermissions.checkReply(author, topic);
+        if (official) {
+            TopicPermissions.checkAnswerOfficially(author, topic);
+        }
 
         Instant now = Instant.now();
         floodControl.check(author, source, now);
-        return posting.reply(topic, author, source, now, false);
+        return official ? posting.officialAnswer(topic, author, source, now) : posting.reply(topic, author, source, now, false);
     }
 
     /**

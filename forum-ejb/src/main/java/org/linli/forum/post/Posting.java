@@ -67,6 +67,18 @@ public class Posting {
     }
 
     /**
+     * A staff reply that is the topic's official answer from the moment it exists, so observers
+     * of the new post see it as the answer (the notifier tells watchers of an official answer,
+     * not of a reply and then of its mark). The caller holds the topic's row lock.
+     */
+    public Post officialAnswer(Topic topic, Member author, String source, Instant at) {
+        Post post = store(topic, topic.recordReply(author, at), author, source, at);
+        topic.markOfficialAnswer(post.getId(), topic.getId());
+        added.fire(new PostAdded(post, false));
+        return post;
+    }
+
+    /**
      * Counts {@code boards} again, after posts were added to them out of time order (an archive's
      * messages): each one's latest topic is then truly its latest.
      */
@@ -75,11 +87,16 @@ public class Posting {
     }
 
     private Post add(Topic topic, int number, Member author, String source, Instant at, boolean imported) {
+        Post post = store(topic, number, author, source, at);
+        added.fire(new PostAdded(post, imported));
+        return post;
+    }
+
+    private Post store(Topic topic, int number, Member author, String source, Instant at) {
         Post post = new Post(topic, number, author, source, renderer, at);
         em.persist(post);
         em.flush();
         boardCounters.recordPost(topic, at, number == 1);
-        added.fire(new PostAdded(post, imported));
         return post;
     }
 

@@ -28,6 +28,14 @@ public final class TopicPermissions {
     }
 
     /**
+     * Staff answer a reported problem officially as they reply: a reply on a problem board that
+     * is the topic's official answer from the start.
+     */
+    public static boolean canAnswerOfficially(Member member, Topic topic) {
+        return (is(member, Role.STAFF) || is(member, Role.ADMIN)) && topic.getBoard().isProblemBoard() && canReply(member, topic);
+    }
+
+    /**
      * Whether the reader may move the problem to {@code to} now: a move the topic allows
      * ({@link Topic#allowsStatus}, the one place of that rule), by someone who may make it.
      */
@@ -57,6 +65,10 @@ public final class TopicPermissions {
         if (!canReply(member, topic)) {
             throw topic.isLocked() && canSee(member, topic) ? new TopicLockedException() : new NotPermittedException("error.notPermitted.reply");
         }
+    }
+
+    public static void checkAnswerOfficially(Member member, Topic topic) {
+        NotPermittedException.unless(canAnswerOfficially(member, topic), "markOfficial");
     }
 
     /** Who may move it; whether the move exists at all, the topic refuses itself ({@link Topic#changeStatus}). */

@@ -17,6 +17,9 @@ import org.linli.forum.member.MemberService;
 import org.linli.forum.member.Registration;
 import org.linli.forum.member.Role;
 import org.linli.forum.moderation.ModerationService;
+import org.linli.forum.notify.Notification;
+import org.linli.forum.notify.NotificationKind;
+import org.linli.forum.notify.NotificationService;
 import org.linli.forum.post.Post;
 import org.linli.forum.post.PostService;
 import org.linli.forum.problem.EventLine;
@@ -64,6 +67,9 @@ class ProblemIT {
 
     @EJB
     private ModerationService moderation;
+
+    @EJB
+    private NotificationService notifications;
 
     private String unique;
     private String resident;
@@ -148,6 +154,29 @@ class ProblemIT {
         assertThat(problems.findOfficialAnswer(topics.getTopic(topicId))).isEmpty();
         As.member("staff", "STAFF", () -> problems.unmarkOfficial(topicId));
         assertThat(topics.getTopic(topicId).getOfficialAnswerId()).isNull();
+    }
+
+    @Test
+    void staffAnswerOfficiallyInOneStepAndTheAuthorIsToldOnceOfAnOfficialAnswer() throws Exception {
+        Post report = As.member(resident, "RESIDENT", () -> posts.startTopic(problemBoard.getId(), "井盖松动 " + unique, "走过去会响"));
+        long topicId = report.getTopic().getId();
+
+        assertThatThrownBy(() -> As.member(neighbour, "RESIDENT", () -> posts.reply(topicId, "我是官方", true)))
+                .as("a resident's reply is no official answer").isInstanceOf(NotPermittedException.class);
+        assertThatThrownBy(() -> As.member("moderator", "MODERATOR", () -> posts.reply(topicId, "版主答复", true)))
+                .as("nor a moderator's").isInstanceOf(NotPermittedException.class);
+        Board discussion = As.member(ADMIN, "ADMIN", () -> boards.createBoard("闲聊 " + unique, ""));
+        Post chat = As.member(resident, "RESIDENT", () -> posts.startTopic(discussion.getId(), "闲聊 " + unique, "大家好"));
+        assertThatThrownBy(() -> As.member("staff", "STAFF", () -> posts.reply(chat.getTopic().getId(), "官方的闲聊", true)))
+                .as("official answers are for reported problems").isInstanceOf(NotPermittedException.class);
+        assertThat(topics.getTopic(topicId).postCount()).as("nothing refused was stored").isEqualTo(1);
+
+        Post answer = As.member("staff", "STAFF", () -> posts.reply(topicId, "已通知市政，本周内加固。", true));
+        assertThat(topics.getTopic(topicId).getOfficialAnswerId()).isEqualTo(answer.getId());
+        assertThat(problems.findOfficialAnswer(topics.getTopic(topicId))).map(Post::getId).contains(answer.getId());
+        assertThat(As.member(resident, "RESIDENT", () -> notifications.list(1)).getItems().stream()
+                .filter(n -> n.getTopic().getId() == topicId).map(Notification::getKind).toList())
+                .as("one notification, of the official answer").containsExactly(NotificationKind.OFFICIAL);
     }
 
     @Test

@@ -11,6 +11,8 @@ import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The addresses of the site's static files (#{assets}). They are served by the container's file
@@ -23,17 +25,24 @@ import java.util.HexFormat;
 public class Assets {
 
     static final String STYLESHEET = "/static/forum.css";
+    static final String SCRIPT = "/static/forum.js";
 
-    private volatile String stylesheet;
+    private final Map<String, String> addresses = new ConcurrentHashMap<>();
 
     public String getStylesheet() {
-        String address = stylesheet;
-        if (address == null) {
+        return address(STYLESHEET);
+    }
+
+    /** The one script: an addition (quoting into the quick reply); every page works without it. */
+    public String getScript() {
+        return address(SCRIPT);
+    }
+
+    private String address(String path) {
+        return addresses.computeIfAbsent(path, file -> {
             ExternalContext context = FacesContext.getCurrentInstance().getExternalContext();
-            address = context.getRequestContextPath() + STYLESHEET + "?v=" + hashOf(context, STYLESHEET);
-            stylesheet = address;
-        }
-        return address;
+            return context.getRequestContextPath() + file + "?v=" + hashOf(context, file);
+        });
     }
 
     private static String hashOf(ExternalContext context, String path) {

@@ -14,7 +14,7 @@ import org.linli.forum.notify.NotificationService;
 import org.linli.forum.reading.ReadingService;
 import org.linli.forum.web.common.PersonalTemplate.Hole;
 import org.linli.forum.web.i18n.Languages;
-import org.linli.forum.web.security.SignOutServlet;
+import org.linli.forum.web.security.SessionToken;
 
 import java.io.IOException;
 import java.time.Instant;
@@ -167,7 +167,7 @@ public class MemberPageFilter extends HttpFilter {
         String fill(Hole hole) {
             return switch (hole.kind()) {
                 case WHO -> PersonalParts.escape(member.getDisplayName());
-                case TOKEN -> SignOutServlet.tokenOf(request.getSession());
+                case TOKEN -> SessionToken.of(request.getSession());
                 case NOTES -> badge;
                 case NEWPOST -> PersonalParts.newPostClass(isNew(hole.argument()));
                 case UNREADROW -> PersonalParts.unreadRowClass(firstUnread.containsKey(hole.argument()));

@@ -7,7 +7,7 @@ import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.linli.forum.web.security.SignOutServlet;
+import org.linli.forum.web.security.SessionToken;
 
 import java.io.IOException;
 
@@ -29,7 +29,7 @@ public class ViewStateFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if ("POST".equals(request.getMethod()) && !SignOutServlet.PATH.equals(request.getServletPath())) {
+        if ("POST".equals(request.getMethod()) && !SessionToken.FORM_PATHS.contains(request.getServletPath())) {
             String viewState = request.getParameter(ResponseStateManager.VIEW_STATE_PARAM);
             if (viewState == null || STATELESS.equals(viewState.strip())) {
                 response.sendError(HttpServletResponse.SC_BAD_REQUEST);

@@ -8,10 +8,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
-import java.util.HexFormat;
 
 /**
  * Signing out: a POST to this one fixed address from the header of every page, error pages
@@ -25,31 +21,12 @@ public class SignOutServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
     public static final String PATH = "/member/sign-out";
-    public static final String TOKEN_FIELD = "token";
-    private static final String TOKEN_ATTRIBUTE = SignOutServlet.class.getName() + ".token";
-    private static final SecureRandom RANDOM = new SecureRandom();
-
-    /** The session's sign-out token, made on first use. */
-    public static String tokenOf(HttpSession session) {
-        synchronized (session) {
-            Object token = session.getAttribute(TOKEN_ATTRIBUTE);
-            if (token == null) {
-                byte[] bytes = new byte[24];
-                RANDOM.nextBytes(bytes);
-                token = HexFormat.of().formatHex(bytes);
-                session.setAttribute(TOKEN_ATTRIBUTE, token);
-            }
-            return (String) token;
-        }
-    }
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
         HttpSession session = request.getSession(false);
         if (session != null) {
-            String given = request.getParameter(TOKEN_FIELD);
-            if (given == null || !MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8),
-                    tokenOf(session).getBytes(StandardCharsets.UTF_8))) {
+            if (!SessionToken.isCarriedBy(request)) {
                 response.sendError(HttpServletResponse.SC_BAD_REQUEST);
                 return;
             }

@@ -84,14 +84,14 @@ public class SignedInMember {
         return MemberPermissions.canManageRoles(getMember());
     }
 
-    /** The token of the header's sign-out form (SignOutServlet). */
-    public String getSignOutToken() {
+    /** The session's token for the forms that are no Faces forms (SessionToken): sign-out, the topic page's. */
+    public String getFormToken() {
         Optional<PersonalParts> shared = PersonalParts.current();
         if (shared.isPresent()) {
             return shared.get().hole(Kind.TOKEN);
         }
         HttpServletRequest request = (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest();
-        return SignOutServlet.tokenOf(request.getSession());
+        return SessionToken.of(request.getSession());
     }
 
     public String getDisplayName() {

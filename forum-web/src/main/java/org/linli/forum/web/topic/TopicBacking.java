@@ -12,6 +12,7 @@ import org.linli.forum.post.PostService;
 import org.linli.forum.problem.EventLine;
 import org.linli.forum.problem.ProblemService;
 import org.linli.forum.reading.ReadingService;
+import org.linli.forum.topic.ProblemStatus;
 import org.linli.forum.topic.Topic;
 import org.linli.forum.topic.TopicPermissions;
 import org.linli.forum.topic.TopicService;
@@ -125,6 +126,35 @@ public class TopicBacking {
 
     public boolean isCanChangeStatus() {
         return topic != null && me.isSignedIn() && TopicPermissions.canChangeStatus(me.getMember(), topic);
+    }
+
+    /**
+     * The moves of the problem this reader may make now, as the topic page's one-click steps:
+     * forward first (acknowledge, resolve), then reopen.
+     */
+    public List<ProblemStatus> getStatusSteps() {
+        if (!isCanChangeStatus()) {
+            return List.of();
+        }
+        return STEP_ORDER.stream().filter(to -> TopicPermissions.canChangeStatus(me.getMember(), topic, to)).toList();
+    }
+
+    private static final List<ProblemStatus> STEP_ORDER = List.of(ProblemStatus.ACKNOWLEDGED, ProblemStatus.RESOLVED, ProblemStatus.OPEN);
+
+    /** Staff answer a problem officially from the reply form itself. */
+    public boolean isCanAnswerOfficially() {
+        return topic != null && me.isSignedIn() && TopicPermissions.canAnswerOfficially(me.getMember(), topic);
+    }
+
+    /**
+     * Why a signed-in member sees no reply form (the key of the sentence that says so), or null
+     * when they may reply.
+     */
+    public String getReplyClosedReason() {
+        if (topic == null || !me.isSignedIn() || isCanReply()) {
+            return null;
+        }
+        return topic.isLocked() ? "reply.closed.locked" : "reply.closed.notPermitted";
     }
 
     public boolean canMarkOfficial(Post post) {
