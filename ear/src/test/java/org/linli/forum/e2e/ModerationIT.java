@@ -56,6 +56,8 @@ class ModerationIT extends SeededPagesTest {
         navigate(By.id("form:lock"));
         assertThat(browser.findElement(By.id("lockedBanner")).isDisplayed()).isTrue();
         navigate(By.id("moderateTopic"));
+        assertThat(browser.findElements(By.cssSelector("#form .form-actions input")).stream().map(b -> b.getAttribute("id")).toList())
+                .as("only the actions the topic's state allows").containsExactly("form:unlock", "form:pin", "form:hide", "form:move");
         navigate(By.id("form:pin"));
         assertThat(browser.findElement(By.id("pinnedBadge")).isDisplayed()).isTrue();
         assertThat(seeder.state("topic", topic)).contains("locked=true", "pinned=true");

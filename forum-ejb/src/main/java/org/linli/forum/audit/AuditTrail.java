@@ -6,6 +6,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.linli.forum.archive.ImportStarted;
 import org.linli.forum.board.BoardCreated;
+import org.linli.forum.board.BoardDescribed;
+import org.linli.forum.board.BoardText;
 import org.linli.forum.member.Member;
 import org.linli.forum.member.MemberModerated;
 import org.linli.forum.moderation.ReportDismissed;
@@ -92,6 +94,12 @@ public class AuditTrail {
             write(event.actor(), AuditAction.BOARD_CREATED, AuditEntry.TargetType.BOARD, event.board().getId(),
                     event.board().getName(), event.board().getId(), event.board().getKind().name());
         }
+    }
+
+    void boardDescribed(@Observes BoardDescribed event) {
+        BoardText text = event.board().getText();
+        write(event.actor(), AuditAction.BOARD_DESCRIBED, AuditEntry.TargetType.BOARD, event.board().getId(),
+                text.name(), event.board().getId(), text.nameEn().isEmpty() ? null : text.nameEn());
     }
 
     void importStarted(@Observes ImportStarted event) {

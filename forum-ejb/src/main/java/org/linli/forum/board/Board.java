@@ -49,6 +49,13 @@ public class Board {
     @Column(nullable = false, length = DESCRIPTION_MAX)
     private String description;
 
+    /** The English name; empty when the board has only its Chinese one. */
+    @Column(name = "name_en", length = NAME_MAX)
+    private String nameEn;
+
+    @Column(name = "description_en", length = DESCRIPTION_MAX)
+    private String descriptionEn;
+
     @Column(name = "sort_position", nullable = false)
     private int position;
 
@@ -84,6 +91,28 @@ public class Board {
         this.description = Objects.requireNonNull(description);
         this.position = position;
         this.kind = Objects.requireNonNull(kind);
+    }
+
+    /** Gives the board its names and descriptions, already checked by {@link BoardText#of}. */
+    void describe(BoardText text) {
+        this.name = text.name();
+        this.description = text.description();
+        this.nameEn = text.nameEn();
+        this.descriptionEn = text.descriptionEn();
+    }
+
+    public BoardText getText() {
+        return new BoardText(name, description, nameEn == null ? "" : nameEn, descriptionEn == null ? "" : descriptionEn);
+    }
+
+    /** The name in English when {@code english} and it has one, else in Chinese. */
+    public String nameIn(boolean english) {
+        return getText().nameIn(english);
+    }
+
+    /** The description in the language asked for, else in the other; empty when it has none. */
+    public String descriptionIn(boolean english) {
+        return getText().descriptionIn(english);
     }
 
     /** New counts and latest visible topic, from {@link BoardCounters#recount}. */

@@ -29,6 +29,9 @@ public class BoardService {
     @Inject
     private Event<BoardCreated> created;
 
+    @Inject
+    private Event<BoardDescribed> described;
+
     /** Every board in display order, with its last topic and that topic's last poster loaded. */
     @PermitAll
     public List<Board> listBoards() {
@@ -52,22 +55,34 @@ public class BoardService {
         return createBoard(name, description, BoardKind.DISCUSSION);
     }
 
-    /** A new board, last in the display order. On record in the audit log when an administrator sets it up. */
+    /** A new board, last in the display order, named in Chinese only. */
     @RolesAllowed(Role.ADMIN_NAME)
     public Board createBoard(String name, String description, BoardKind kind) {
-        String cleanName = name == null ? "" : name.strip();
-        String cleanDescription = description == null ? "" : description.strip();
-        if (cleanName.isEmpty() || cleanName.length() > Board.NAME_MAX) {
-            throw new InvalidInputException("name", "error.board.name", Board.NAME_MAX);
-        }
-        if (cleanDescription.length() > Board.DESCRIPTION_MAX) {
-            throw new InvalidInputException("description", "error.board.description", Board.DESCRIPTION_MAX);
-        }
+        return createBoard(BoardText.of(name, description, null, null), kind);
+    }
+
+    /** A new board, last in the display order. On record in the audit log when an administrator sets it up. */
+    @RolesAllowed(Role.ADMIN_NAME)
+    public Board createBoard(BoardText text, BoardKind kind) {
+        BoardText checked = BoardText.of(text.name(), text.description(), text.nameEn(), text.descriptionEn());
         int position = em.createQuery("select coalesce(max(b.position), 0) from Board b", Integer.class).getSingleResult() + 1;
-        Board board = new Board(cleanName, cleanDescription, position, kind == null ? BoardKind.DISCUSSION : kind);
+        Board board = new Board(checked.name(), checked.description(), position, kind == null ? BoardKind.DISCUSSION : kind);
+        board.describe(checked);
         em.persist(board);
         // The demo seed runs as the container's administrator role, with no member behind it.
         created.fire(new BoardCreated(board, currentMember.find().orElse(null)));
+        return board;
+    }
+
+    /** New names and descriptions for a board, in both languages; on record in the audit log. */
+    @RolesAllowed(Role.ADMIN_NAME)
+    public Board describeBoard(long boardId, BoardText text) {
+        BoardText checked = BoardText.of(text.name(), text.description(), text.nameEn(), text.descriptionEn());
+        Board board = getBoard(boardId);
+        if (!checked.equals(board.getText())) {
+            board.describe(checked);
+            described.fire(new BoardDescribed(board, currentMember.require()));
+        }
         return board;
     }
 }

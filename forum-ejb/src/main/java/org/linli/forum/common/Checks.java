@@ -15,16 +15,18 @@ import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Bean Validation in the forum's terms. A constraint's message is the key of the forum's bundle
  * (error.title.tooLong), and the arguments of that message travel with it (Hibernate Validator's
- * dynamic payload: standard Bean Validation has no place for them). Of several broken rules, the
- * reader is told of one, the first in the form's order: the first field as the bean declares them
- * (each field's constraint checks its own rules in order). That one becomes an
- * {@link InvalidInputException}, shown like every other refusal.
+ * dynamic payload: standard Bean Validation has no place for them). A form is told of every field
+ * that breaks a rule at once, one problem per field, in the form's order (the fields as the bean
+ * declares them; each field's constraint checks its own rules in order): the first becomes an
+ * {@link InvalidInputException} that carries the others, shown like every other refusal.
  */
 public final class Checks {
 
@@ -33,11 +35,23 @@ public final class Checks {
     private Checks() {
     }
 
-    /** Throws an {@link InvalidInputException} for the first rule {@code bean} breaks. */
+    /** Throws an {@link InvalidInputException} for the first field {@code bean} gets wrong, carrying the others. */
     public static void validate(Object bean) {
-        first(validator().validate(bean), bean.getClass()).ifPresent(problem -> {
-            throw problem;
-        });
+        List<InvalidInputException> problems = problems(bean);
+        if (!problems.isEmpty()) {
+            throw InvalidInputException.of(problems);
+        }
+    }
+
+    /** Every field {@code bean} gets wrong, one problem each (its first), in the bean's order. */
+    public static List<InvalidInputException> problems(Object bean) {
+        List<String> order = fieldOrder(bean.getClass());
+        Map<String, InvalidInputException> byField = new LinkedHashMap<>();
+        validator().validate(bean).stream()
+                .sorted(Comparator.comparingInt((ConstraintViolation<?> v) -> position(v, order))
+                        .thenComparing(v -> v.getPropertyPath().toString()))
+                .forEach(v -> byField.putIfAbsent(field(v.getPropertyPath()), refusal(v)));
+        return List.copyOf(byField.values());
     }
 
     /**

@@ -5,6 +5,8 @@ import jakarta.mail.internet.InternetAddress;
 import org.linli.forum.common.Checks;
 import org.linli.forum.common.InvalidInputException;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -40,12 +42,22 @@ public record Registration(@Username String username, @EmailAddress String email
         password = password == null ? "" : password;
     }
 
-    /** Throws an {@link InvalidInputException} naming the first field that breaks a rule. */
+    /** Throws an {@link InvalidInputException} naming the first field that breaks a rule, carrying the others. */
     public void validate() {
-        Checks.validate(this);
-        if (Member.keyOf(password).equals(Member.keyOf(username))) {
-            throw new InvalidInputException("password", "error.password.sameAsUsername");
+        List<InvalidInputException> problems = problems();
+        if (!problems.isEmpty()) {
+            throw InvalidInputException.of(problems);
         }
+    }
+
+    /** Every field that breaks a rule, one problem each, in the form's order (nothing is looked up). */
+    public List<InvalidInputException> problems() {
+        List<InvalidInputException> problems = new ArrayList<>(Checks.problems(this));
+        if (problems.stream().noneMatch(p -> p.getField().equals("password"))
+                && Member.keyOf(password).equals(Member.keyOf(username))) {
+            problems.add(new InvalidInputException("password", "error.password.sameAsUsername"));
+        }
+        return problems;
     }
 
     /** Within the length limit, of the plain shape, and an address to Jakarta Mail's strict RFC 822 parser. */

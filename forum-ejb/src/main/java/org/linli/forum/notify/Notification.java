@@ -13,6 +13,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 import org.linli.forum.member.Member;
 import org.linli.forum.post.Post;
+import org.linli.forum.topic.ProblemStatus;
 import org.linli.forum.topic.Topic;
 
 import java.time.Instant;
@@ -50,6 +51,11 @@ public class Notification {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** For a status change: the status the problem went to, as it was then. */
+    @Enumerated(EnumType.STRING)
+    @Column(length = 16)
+    private ProblemStatus status;
+
     @Column(name = "read_at")
     private Instant readAt;
 
@@ -63,6 +69,16 @@ public class Notification {
         this.post = post;
         this.actor = Objects.requireNonNull(actor);
         this.createdAt = Objects.requireNonNull(createdAt);
+    }
+
+    /** The status a status-change notification tells of (null for other kinds). */
+    Notification withStatus(ProblemStatus status) {
+        this.status = status;
+        return this;
+    }
+
+    public ProblemStatus getStatus() {
+        return status;
     }
 
     void markRead(Instant at) {

@@ -75,7 +75,8 @@ public class Notifier {
                 .forEach(s -> settings.put(s.getMemberId(), s));
         Instant now = Instant.now();
         for (Member recipient : recipients) {
-            em.persist(new Notification(recipient, kind, topic, post, actor, now));
+            em.persist(new Notification(recipient, kind, topic, post, actor, now)
+                    .withStatus(kind == NotificationKind.STATUS ? topic.getProblemStatus() : null));
             NotificationSettings chosen = settings.get(recipient.getId());
             if (chosen == null || chosen.isEmail()) {
                 // Into the outbox with the notification; the mail sender sends it after commit.

@@ -55,10 +55,7 @@ public class ProblemService {
                 .orElseThrow(() -> new NotFoundException("topic", topicId));
         TopicPermissions.checkChangeStatus(actor, topic, to);
         String why = ContentRules.checkReason(note, to == ProblemStatus.RESOLVED);
-        Instant now = Instant.now();
-        ProblemStatus from = topic.getProblemStatus();
-        topic.changeStatus(to, now);
-        TopicEvent event = new TopicEvent(topic, actor, from, to, why, now);
+        TopicEvent event = TopicEvent.move(topic, actor, to, why, Instant.now());
         em.persist(event);
         statusChanged.fire(new ProblemStatusChanged(event));
         return event;

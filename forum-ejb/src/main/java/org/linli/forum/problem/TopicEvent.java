@@ -54,6 +54,16 @@ public class TopicEvent {
     protected TopicEvent() {
     }
 
+    /**
+     * Moves the problem to {@code to} (a move its status does not allow is refused) and returns
+     * the event that records the move, to be persisted with it.
+     */
+    public static TopicEvent move(Topic topic, Member actor, ProblemStatus to, String note, Instant at) {
+        ProblemStatus from = topic.getProblemStatus();
+        topic.changeStatus(to, at);
+        return new TopicEvent(topic, actor, from, to, note, at);
+    }
+
     TopicEvent(Topic topic, Member actor, ProblemStatus from, ProblemStatus to, String note, Instant createdAt) {
         this.topic = Objects.requireNonNull(topic);
         this.actor = Objects.requireNonNull(actor);

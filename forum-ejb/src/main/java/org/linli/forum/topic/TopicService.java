@@ -17,6 +17,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Collection;
+import java.util.stream.Collectors;
 import java.util.Optional;
 
 /** Use cases of topics: list a board's topics, look one up. */
@@ -49,6 +51,23 @@ public class TopicService {
                 .setParameter("id", id)
                 .getResultStream().findFirst()
                 .filter(topic -> TopicPermissions.canSee(reader, topic));
+    }
+
+    /**
+     * The status and official-answer marks of the given topics, for a listing that does not carry
+     * them (search results), in one statement. Topics the reader may not see are left out.
+     */
+    @PermitAll
+    public Map<Long, TopicMarks> marksOf(Collection<Long> topicIds) {
+        if (topicIds.isEmpty()) {
+            return Map.of();
+        }
+        Member reader = currentMember.find().orElse(null);
+        return em.createQuery("select t from Topic t join fetch t.board where t.id in :ids", Topic.class)
+                .setParameter("ids", topicIds)
+                .getResultStream()
+                .filter(topic -> TopicPermissions.canSee(reader, topic))
+                .collect(Collectors.toMap(Topic::getId, TopicMarks::of));
     }
 
     @PermitAll

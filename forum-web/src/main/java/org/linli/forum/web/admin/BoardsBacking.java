@@ -6,6 +6,7 @@ import jakarta.inject.Named;
 import org.linli.forum.board.Board;
 import org.linli.forum.board.BoardKind;
 import org.linli.forum.board.BoardService;
+import org.linli.forum.board.BoardText;
 import org.linli.forum.common.ForumException;
 import org.linli.forum.sitesearch.SearchService;
 import org.linli.forum.web.common.Links;
@@ -28,6 +29,8 @@ public class BoardsBacking {
     private List<Board> boards;
     private String name;
     private String description;
+    private String nameEn;
+    private String descriptionEn;
     private BoardKind kind = BoardKind.DISCUSSION;
 
     public List<Board> getBoards() {
@@ -39,7 +42,7 @@ public class BoardsBacking {
 
     public void create() throws IOException {
         try {
-            boardService.createBoard(name, description, kind);
+            boardService.createBoard(BoardText.of(name, description, nameEn, descriptionEn), kind);
         } catch (ForumException e) {
             Messages.show("form", e);
             return;
@@ -78,5 +81,21 @@ public class BoardsBacking {
 
     public void setDescription(String description) {
         this.description = description;
+    }
+
+    public String getNameEn() {
+        return nameEn;
+    }
+
+    public void setNameEn(String nameEn) {
+        this.nameEn = nameEn;
+    }
+
+    public String getDescriptionEn() {
+        return descriptionEn;
+    }
+
+    public void setDescriptionEn(String descriptionEn) {
+        this.descriptionEn = descriptionEn;
     }
 }

@@ -5,7 +5,9 @@ import jakarta.inject.Named;
 import org.linli.forum.common.ForumSettings;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 
 /**
  * Shows times in the community's time zone (setting linli.timezone, default Asia/Shanghai), in a
@@ -22,8 +24,15 @@ public class Dates {
         return instant == null ? "" : display.format(instant);
     }
 
-    /** For the datetime attribute of a {@code <time>} element. */
+    /** For the datetime attribute of a {@code <time>} element: whole seconds, as HTML's valid global date and time. */
     public String iso(Instant instant) {
-        return instant == null ? "" : DateTimeFormatter.ISO_INSTANT.format(instant);
+        return instant == null ? "" : DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    /** The time zone every shown time is in, said once per page: "UTC+08:00 (Asia/Shanghai)". */
+    public String getZone() {
+        ZoneId zone = ForumSettings.timeZone();
+        String offset = zone.getRules().getOffset(Instant.now()).getId();
+        return "UTC" + ("Z".equals(offset) ? "" : offset) + " (" + zone.getId() + ")";
     }
 }

@@ -128,7 +128,8 @@ public class MemberPageFilter extends HttpFilter {
         // Everything the holes need from the database is asked before the first byte is written,
         // so a failure (the database away) can still be answered with a whole error page.
         String badge = PersonalParts.notificationBadge(notificationService.unreadCount());
-        Filling filling = new Filling(request, member, language, firstUnread, page.readTopic(), badge);
+        boolean watching = page.readTopic() != 0 && notificationService.isWatchingTopic(page.readTopic());
+        Filling filling = new Filling(request, member, language, firstUnread, page.readTopic(), badge, watching);
         response.setContentType(page.contentType());
         response.setHeader("Cache-Control", "private, no-cache");
         page.write(response.getOutputStream(), filling::fill);
@@ -152,16 +153,18 @@ public class MemberPageFilter extends HttpFilter {
         private final Map<Long, Integer> firstUnread;
         private final long readTopic;
         private final String badge;
+        private final boolean watching;
         private String unreadLabel;
 
         Filling(HttpServletRequest request, Member member, Locale language, Map<Long, Integer> firstUnread, long readTopic,
-                String badge) {
+                String badge, boolean watching) {
             this.request = request;
             this.member = member;
             this.language = language;
             this.firstUnread = firstUnread;
             this.readTopic = readTopic;
             this.badge = badge;
+            this.watching = watching;
         }
 
         String fill(Hole hole) {
@@ -173,6 +176,8 @@ public class MemberPageFilter extends HttpFilter {
                 case UNREADROW -> PersonalParts.unreadRowClass(firstUnread.containsKey(hole.argument()));
                 case UNREADLINK -> PersonalParts.unreadLink(request.getContextPath(), hole.argument(),
                         firstUnread.get(hole.argument()), unreadLabel());
+                case WATCH -> PersonalParts.watchLink(request.getContextPath(), hole.argument(), watching,
+                        PersonalParts.escape(ResourceBundle.getBundle(ShortPages.MESSAGES, language).getString(PersonalParts.watchLabelKey(watching))));
             };
         }
 

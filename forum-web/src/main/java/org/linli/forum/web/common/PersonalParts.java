@@ -40,7 +40,9 @@ public final class PersonalParts {
         /** " has-unread" on a board's row of a topic with unread posts (argument: the topic), or nothing. */
         UNREADROW,
         /** The link to a topic's first unread post (argument: the topic), or nothing. */
-        UNREADLINK
+        UNREADLINK,
+        /** Whether the member watches the page's topic, with the link that changes it (argument: the topic). */
+        WATCH
     }
 
     static final String ATTRIBUTE = PersonalParts.class.getName();
@@ -140,6 +142,19 @@ public final class PersonalParts {
 
     public static String unreadRowClass(boolean unread) {
         return unread ? " has-unread" : "";
+    }
+
+    /**
+     * Whether the member watches the topic, said in text, with the link to the page that changes
+     * it ({@code label} is the localized, already escaped text for that state).
+     */
+    public static String watchLink(String contextPath, long topicId, boolean watching, String label) {
+        return "<a id=\"watchTopic\" class=\"watch-state" + (watching ? " watching" : "") + "\" href=\"" + contextPath
+                + "/member/watch?topic=" + topicId + "\">" + label + "</a>";
+    }
+
+    public static String watchLabelKey(boolean watching) {
+        return watching ? "watch.topicWatching" : "watch.topicNotWatching";
     }
 
     /** The link to the first unread post ({@code label} is the localized, already escaped text); empty if none. */

@@ -13,7 +13,7 @@ import java.util.ResourceBundle;
 
 /**
  * Shows a business error to the reader in their language: next to the field it concerns when
- * there is one, else at the top of the form. The form comes back with status 422 (its input was
+ * there is one (every field, when the form got several wrong), else at the top of the form. The form comes back with status 422 (its input was
  * refused), or 429 with Retry-After when it came too fast, and with everything that was typed.
  */
 public final class Messages {
@@ -22,8 +22,15 @@ public final class Messages {
     }
 
     public static void show(String formId, ForumException error) {
-        String clientId = error instanceof InvalidInputException invalid ? formId + ":" + invalid.getField() : null;
-        add(clientId, text(error.getMessageKey(), error.getArguments()));
+        if (error instanceof InvalidInputException invalid) {
+            // Every field the form got wrong, each beside its field (one without a field at the top).
+            for (InvalidInputException problem : invalid.all()) {
+                add(problem.getField().isEmpty() ? null : formId + ":" + problem.getField(),
+                        text(problem.getMessageKey(), problem.getArguments()));
+            }
+        } else {
+            add(null, text(error.getMessageKey(), error.getArguments()));
+        }
         if (error instanceof RateLimitedException limited) {
             // Too many, too fast: 429, and when to come back, for browsers and scripts alike.
             ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();

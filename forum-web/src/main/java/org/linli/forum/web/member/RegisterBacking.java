@@ -7,12 +7,15 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.security.enterprise.SecurityContext;
 import org.linli.forum.common.ForumException;
+import org.linli.forum.common.InvalidInputException;
 import org.linli.forum.member.MemberService;
 import org.linli.forum.member.Registration;
 import org.linli.forum.web.common.Links;
 import org.linli.forum.web.i18n.Messages;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 
 /** The registration page: a new resident, signed in straight away. */
 @Named
@@ -31,8 +34,13 @@ public class RegisterBacking {
     private String confirmation;
 
     public void submit() throws IOException {
+        // Everything the form got wrong, in one answer: the registration's rules and the confirmation.
+        List<InvalidInputException> problems = new ArrayList<>(new Registration(username, email, password).problems());
         if (password == null || !password.equals(confirmation)) {
-            Messages.error("form:confirmation", "error.password.confirmation");
+            problems.add(new InvalidInputException("confirmation", "error.password.confirmation"));
+        }
+        if (!problems.isEmpty()) {
+            Messages.show("form", InvalidInputException.of(problems));
             return;
         }
         try {

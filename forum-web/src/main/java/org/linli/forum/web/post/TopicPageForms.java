@@ -8,6 +8,7 @@ import org.linli.forum.common.NotFoundException;
 import org.linli.forum.common.NotPermittedException;
 import org.linli.forum.common.RateLimitedException;
 import org.linli.forum.member.NotSignedInException;
+import org.linli.forum.web.common.FormErrors;
 import org.linli.forum.web.common.Links;
 import org.linli.forum.web.common.PageParameters;
 import org.linli.forum.web.security.SessionToken;
@@ -78,6 +79,8 @@ final class TopicPageForms {
         } else {
             response.setStatus(UNPROCESSABLE_CONTENT);
         }
+        request.setAttribute(FormErrors.PLAIN_FORM_REFUSAL,
+                new FormErrors.Refusal("reply".equals(returned.form()) ? "quickReplyBody" : "statusNote", refusal));
         back(request, response, topicId, returned);
     }
 

@@ -2,17 +2,21 @@ package org.linli.forum.web.search;
 
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.linli.forum.board.Board;
 import org.linli.forum.board.BoardService;
 import org.linli.forum.search.SearchRequest;
+import org.linli.forum.search.SearchResults.TopicHit;
 import org.linli.forum.search.SearchResults;
 import org.linli.forum.sitesearch.SearchService;
+import org.linli.forum.topic.TopicMarks;
+import org.linli.forum.topic.TopicService;
 import org.linli.forum.web.common.Pager;
+import org.linli.forum.web.i18n.BoardTextBacking;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -33,6 +37,12 @@ public class SearchBacking {
     @EJB
     private BoardService boardService;
 
+    @EJB
+    private TopicService topicService;
+
+    @Inject
+    private BoardTextBacking boardText;
+
     private String q;
     private String board;
     private String author;
@@ -42,6 +52,7 @@ public class SearchBacking {
     private String page;
     private SearchResults results;
     private List<Board> boards;
+    private Map<Long, TopicMarks> marks;
 
     public void load() {
         boards = boardService.listBoards();
@@ -59,7 +70,15 @@ public class SearchBacking {
     }
 
     public Map<Long, String> getBoardNames() {
-        return boards.stream().collect(Collectors.toMap(Board::getId, Board::getName, (a, b) -> a));
+        return boards.stream().collect(Collectors.toMap(Board::getId, boardText::name, (a, b) -> a));
+    }
+
+    /** The status and official-answer marks of the topics on this page of results. */
+    public Map<Long, TopicMarks> getMarks() {
+        if (marks == null) {
+            marks = results == null ? Map.of() : topicService.marksOf(results.hits().stream().map(TopicHit::topicId).distinct().toList());
+        }
+        return marks;
     }
 
     public Pager getPager() {

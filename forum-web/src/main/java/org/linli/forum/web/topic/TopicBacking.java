@@ -1,11 +1,13 @@
 package org.linli.forum.web.topic;
 
 import jakarta.ejb.EJB;
+import jakarta.faces.context.FacesContext;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.linli.forum.board.BoardPermissions;
 import org.linli.forum.common.Page;
+import org.linli.forum.notify.NotificationService;
 import org.linli.forum.post.Post;
 import org.linli.forum.post.PostPermissions;
 import org.linli.forum.post.PostService;
@@ -20,6 +22,7 @@ import org.linli.forum.web.common.PageParameters;
 import org.linli.forum.web.common.Pager;
 import org.linli.forum.web.common.PersonalParts;
 import org.linli.forum.web.common.PersonalParts.Kind;
+import org.linli.forum.web.i18n.Messages;
 import org.linli.forum.web.security.SignedInMember;
 
 import java.util.ArrayList;
@@ -46,6 +49,9 @@ public class TopicBacking {
 
     @EJB
     private ReadingService readingService;
+
+    @EJB
+    private NotificationService notificationService;
 
     @Inject
     private SignedInMember me;
@@ -108,6 +114,18 @@ public class TopicBacking {
         Optional<PersonalParts> shared = PersonalParts.current();
         return shared.isPresent() ? shared.get().hole(Kind.NEWPOST, post.getNumber())
                 : PersonalParts.newPostClass(firstUnread > 0 && post.getNumber() >= firstUnread);
+    }
+
+    /** Whether the reader watches this topic, in words, with the link that changes it. */
+    public String getWatchLink() {
+        Optional<PersonalParts> shared = PersonalParts.current();
+        if (shared.isPresent()) {
+            return shared.get().hole(Kind.WATCH, topic.getId());
+        }
+        boolean watching = notificationService.isWatchingTopic(topic.getId());
+        String contextPath = FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath();
+        return PersonalParts.watchLink(contextPath, topic.getId(), watching,
+                PersonalParts.escape(Messages.text(PersonalParts.watchLabelKey(watching))));
     }
 
     /** The status changes that came after this post (and before the next). */
