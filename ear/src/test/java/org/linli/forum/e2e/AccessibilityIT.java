@@ -79,7 +79,7 @@ class AccessibilityIT extends SeededPagesTest {
             signIn(resident, "password-" + resident);
             for (String page : List.of("/", "/board?id=" + board, "/topic?id=" + topic, "/post/reply?topic=" + topic,
                     "/post/new-topic?board=" + board, "/post/report?post=" + reply, "/member/notifications", "/member/settings",
-                    "/member/reports", "/member/watch?topic=" + topic, "/search?q=楼道灯")) {
+                    "/member/reports", "/member/topics", "/member/watch?topic=" + topic, "/search?q=楼道灯")) {
                 check(tag + "resident " + page, page);
             }
             browser.get(url("/topic?id=" + topic).toString());

@@ -4,6 +4,7 @@ import org.htmlunit.HttpMethod;
 import org.htmlunit.WebClient;
 import org.htmlunit.WebRequest;
 import org.htmlunit.WebResponse;
+import org.htmlunit.html.HtmlAnchor;
 import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlPage;
 import org.htmlunit.util.NameValuePair;
@@ -121,7 +122,7 @@ class CsrfIT {
 
     private HtmlPage startTopic(WebClient web, String title) throws IOException {
         HtmlPage index = web.getPage(url("/"));
-        String board = index.getAnchorByText("物业管理").getHrefAttribute().replaceAll(".*id=", "");
+        String board = ((HtmlAnchor) index.getFirstByXPath("//a[@class='board-name'][text()='物业管理']")).getHrefAttribute().replaceAll(".*id=", "");
         HtmlForm form = ((HtmlPage) web.getPage(url("/post/new-topic?board=" + board))).getFormByName("form");
         form.getInputByName("form:title").setValue(title);
         form.getTextAreaByName("form:body").setText("正文");

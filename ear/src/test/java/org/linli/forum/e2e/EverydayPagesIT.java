@@ -124,7 +124,7 @@ class EverydayPagesIT extends SeededPagesTest {
         assertThat(browser.findElements(By.cssSelector("a.topic-title")).stream().map(WebElement::getText).toList())
                 .contains("本周六上午停水通知 · Water off on Saturday morning");
         browser.get(url("/").toString());
-        navigate(By.linkText("城市建设"));
+        navigate(By.xpath("//a[@class='board-name'][text()='城市建设']"));
         List<WebElement> rows = browser.findElements(By.cssSelector("table.topics tbody tr"));
         Map<String, String> marks = new java.util.HashMap<>();
         for (WebElement row : rows) {
@@ -140,6 +140,47 @@ class EverydayPagesIT extends SeededPagesTest {
         navigate(By.cssSelector("a.topic-title"));
         assertThat(browser.findElements(By.cssSelector("#p1 .post-body table td"))).isNotEmpty();
         assertThat(browser.findElements(By.cssSelector("#p2 .post-body blockquote"))).isNotEmpty();
+    }
+
+    @Test
+    void aProblemIsReportedFromTheHomePageAndFollowedInMyTopics() throws Exception {
+        String name = "report" + unique;
+        new Seeder(seederUrl).member(name, "RESIDENT", null);
+        fresh();
+        signIn(name, "password-" + name);
+        browser.get(url("/").toString());
+        navigate(By.cssSelector("#reportProblem a[href*='new-topic']"));
+        assertThat(browser.findElement(By.id("problemNotice")).getText()).as("the form says what happens next").contains("待处理");
+        browser.findElement(By.id("form:title")).sendKeys("垃圾桶满了没人清 " + unique);
+        browser.findElement(By.id("form:body")).sendKeys("小区南门的垃圾桶三天没清了。");
+        navigate(By.id("form:submit"));
+        navigate(By.id("myTopicsLink"));
+        WebElement row = browser.findElement(By.xpath("//table[@id='myTopics']//tr[.//a[text()='垃圾桶满了没人清 " + unique + "']]"));
+        assertThat(row.findElement(By.cssSelector(".badge")).getText()).isEqualTo("待处理");
+        navigate(By.id("signOut:submit"));
+    }
+
+    @Test
+    void theLanguageSwitchKeepsThePageAndItsParameters() throws Exception {
+        Seeder seeder = new Seeder(seederUrl);
+        String name = "lang" + unique;
+        seeder.member(name, "RESIDENT", null);
+        long topic = seeder.topics(seeder.board("语言 " + unique), List.of("语言切换 " + unique)).get(0).id();
+        fresh();
+        browser.get(url("/topic?id=999999999&from=mail").toString());
+        assertThat(browser.findElement(By.id("lang-en")).getAttribute("href")).as("a 404 keeps what was asked for")
+                .endsWith("/topic?id=999999999&from=mail&lang=en");
+        signIn(name, "password-" + name);
+        browser.get(url("/post/reply?topic=" + topic).toString());
+        navigate(By.id("form:submit"));
+        assertThat(browser.getTitle()).startsWith("错误：");
+        navigate(By.id("lang-en"));
+        assertThat(browser.getCurrentUrl()).as("a refused reply's switch leads back to the reply page, not a 404")
+                .endsWith("/post/reply?topic=" + topic);
+        assertThat(browser.findElement(By.id("form:body")).isDisplayed()).isTrue();
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
+        navigate(By.id("lang-zh"));
+        navigate(By.id("signOut:submit"));
     }
 
     /** Starts signed out, whatever a test before left behind. */
@@ -206,14 +247,14 @@ class EverydayPagesIT extends SeededPagesTest {
             }
             signIn(name, "password-" + name);
             for (String page : List.of("/", "/board?id=" + board, "/topic?id=" + topic, "/post/reply?topic=" + topic,
-                    "/post/new-topic?board=" + board, "/member/notifications", "/member/settings")) {
+                    "/post/new-topic?board=" + board, "/member/notifications", "/member/settings", "/member/topics")) {
                 problems.addAll(check(page));
             }
             navigate(By.id("signOut:submit"));
         } finally {
             browser.manage().window().setSize(before);
         }
-        System.out.println("Phone width (360 px): 13 pages checked, " + problems.size() + " problems");
+        System.out.println("Phone width (360 px): 14 pages checked, " + problems.size() + " problems");
         assertThat(problems).isEmpty();
     }
 

@@ -14,8 +14,10 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.net.URL;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -87,7 +89,7 @@ class ForumJourneyIT {
 
         // A new topic with a Chinese title on 城市建设.
         int topicsBefore = boardCount("城市建设", "主题");
-        navigate(By.linkText("城市建设"));
+        navigate(By.xpath("//a[@class='board-name'][text()='城市建设']"));
         navigate(By.id("newTopic"));
         String title = "青年路 12 号路灯不亮了 " + unique;
         browser.findElement(By.id("form:title")).sendKeys(title);
@@ -104,15 +106,17 @@ class ForumJourneyIT {
         assertThat(text("#p2 .post-body")).isEqualTo("已经打电话报修了。");
         assertThat(text("#p2 .author")).isEqualTo(username);
 
-        // A quote of that reply pre-fills the form with it, and links back to it.
+        // A quote of that reply fills the quick reply under the posts with it (the page's script,
+        // without leaving the page), and links back to it.
         String replyLink = browser.findElement(By.cssSelector("#p2 a.number")).getAttribute("href");
         String replyId = replyLink.replaceAll(".*id=", "");
-        navigate(By.cssSelector("#p2 a.quote"));
-        WebElement body = browser.findElement(By.id("form:body"));
+        browser.findElement(By.cssSelector("#p2 a.quote")).click();
+        WebElement body = browser.findElement(By.id("quickReplyBody"));
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !body.getAttribute("value").isEmpty());
         assertThat(body.getAttribute("value"))
                 .isEqualTo("> [" + username + " #2](/p?id=" + replyId + ")\n>\n> 已经打电话报修了。\n\n");
         body.sendKeys("谢谢，维修人员明天来。");
-        navigate(By.id("form:submit"));
+        navigate(By.id("quickReplySubmit"));
         assertThat(text("#p3 .post-body blockquote")).contains(username + " #2", "已经打电话报修了。");
         assertThat(text("#p3 .post-body > p")).isEqualTo("谢谢，维修人员明天来。");
         navigate(By.cssSelector("#p3 blockquote a"));
@@ -126,7 +130,7 @@ class ForumJourneyIT {
     @Test
     void aResidentPreviewsAndEditsAndAModeratorReadsTheRevisions() {
         register();
-        navigate(By.linkText("物业管理"));
+        navigate(By.xpath("//a[@class='board-name'][text()='物业管理']"));
         navigate(By.id("newTopic"));
         browser.findElement(By.id("form:title")).sendKeys("电梯故障 " + unique);
         browser.findElement(By.id("form:body")).sendKeys("**电梯**坏了\n\n- 三号楼\n- <script>alert(1)</script>");
@@ -168,7 +172,7 @@ class ForumJourneyIT {
     @Test
     void aLongTopicIsReadTwentyPostsAPage() {
         String username = register();
-        navigate(By.linkText("物业管理"));
+        navigate(By.xpath("//a[@class='board-name'][text()='物业管理']"));
         navigate(By.id("newTopic"));
         browser.findElement(By.id("form:title")).sendKeys("电梯维修进度 " + unique);
         browser.findElement(By.id("form:body")).sendKeys("第 1 楼");
@@ -202,7 +206,7 @@ class ForumJourneyIT {
     @Test
     void anonymousReadersAreSentToSignInToReplyAndBroughtBack() {
         String username = register();
-        navigate(By.linkText("物业管理"));
+        navigate(By.xpath("//a[@class='board-name'][text()='物业管理']"));
         navigate(By.id("newTopic"));
         browser.findElement(By.id("form:title")).sendKeys("停水通知 " + unique);
         browser.findElement(By.id("form:body")).sendKeys("周六上午停水。");
@@ -230,7 +234,7 @@ class ForumJourneyIT {
         navigate(By.id("lang-en"));
         assertThat(text("h1")).isEqualTo("Community boards");
         assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
-        navigate(By.linkText("物业管理"));
+        navigate(By.xpath("//a[@class='board-name'][text()='Property management']"));
         assertThat(text("table.topics th, p.empty")).isIn("Topic", "No topics on this board yet.");
         assertThat(browser.findElement(By.id("signInLink")).getText()).isEqualTo("Sign in");
         navigate(By.id("lang-zh"));

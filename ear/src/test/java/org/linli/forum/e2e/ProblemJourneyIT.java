@@ -59,7 +59,7 @@ class ProblemJourneyIT extends SeededPagesTest {
         // The resident reports the lamp.
         signIn(resident, "password-" + resident);
         browser.get(url("/").toString());
-        navigate(By.linkText("城市建设"));
+        navigate(By.xpath("//a[@class='board-name'][text()='城市建设']"));
         navigate(By.id("newTopic"));
         browser.findElement(By.id("form:title")).sendKeys("青年路 12 号路灯不亮 " + unique);
         browser.findElement(By.id("form:body")).sendKeys("晚上十点以后整条路都是黑的。");

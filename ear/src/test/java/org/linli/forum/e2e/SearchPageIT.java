@@ -173,7 +173,7 @@ class SearchPageIT {
         register.getInputByName("form:confirmation").setValue("password-" + unique);
         register.getInputByName("form:submit").click();
         HtmlPage index = web.getPage(url("/"));
-        String board = index.getAnchorByText("城市建设").getHrefAttribute().replaceAll(".*id=", "");
+        String board = ((HtmlAnchor) index.getFirstByXPath("//a[@class='board-name'][text()='城市建设']")).getHrefAttribute().replaceAll(".*id=", "");
         HtmlForm topic = ((HtmlPage) web.getPage(url("/post/new-topic?board=" + board))).getFormByName("form");
         topic.getInputByName("form:title").setValue("青年路路灯不亮了 " + unique);
         topic.getTextAreaByName("form:body").setText("晚上很黑。");

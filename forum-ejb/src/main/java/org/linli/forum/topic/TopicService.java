@@ -1,6 +1,7 @@
 package org.linli.forum.topic;
 
 import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
@@ -12,14 +13,15 @@ import org.linli.forum.common.NotFoundException;
 import org.linli.forum.common.Page;
 import org.linli.forum.member.CurrentMember;
 import org.linli.forum.member.Member;
+import org.linli.forum.member.Role;
 
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Collection;
-import java.util.stream.Collectors;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** Use cases of topics: list a board's topics, look one up. */
 @Stateless
@@ -73,6 +75,31 @@ public class TopicService {
     @PermitAll
     public Topic getTopic(long id) {
         return findTopic(id).orElseThrow(() -> new NotFoundException("topic", id));
+    }
+
+    /**
+     * Page {@code number} of the signed-in member's own topics, newest activity first, with their
+     * boards: their reported problems with where each stands. Topics hidden since are left out
+     * unless the member may see them; an empty list is page 1 of nothing.
+     */
+    @RolesAllowed({Role.RESIDENT_NAME, Role.MODERATOR_NAME, Role.STAFF_NAME, Role.ADMIN_NAME})
+    public Page<Topic> listMyTopics(int number) {
+        Member me = currentMember.require();
+        long total = em.createQuery("select count(t) from Topic t where t.author = :me and t.hiding.hiddenAt is null", Long.class)
+                .setParameter("me", me).getSingleResult();
+        int totalPages = Math.max(1, Page.totalPages(total, PAGE_SIZE));
+        if (number < 1 || number > totalPages) {
+            throw new NotFoundException("page", number);
+        }
+        List<Topic> topics = em.createQuery("""
+                select t from Topic t join fetch t.board join fetch t.lastPoster
+                where t.author = :me and t.hiding.hiddenAt is null
+                order by t.lastPostAt desc, t.id desc""", Topic.class)
+                .setParameter("me", me)
+                .setFirstResult(Page.firstIndex(number, PAGE_SIZE))
+                .setMaxResults(PAGE_SIZE)
+                .getResultList();
+        return new Page<>(topics, number, PAGE_SIZE, total);
     }
 
     /**

@@ -33,6 +33,11 @@ public class IndexBacking {
     }
 
     /** The opening post of the newest announcement, or null. */
+    /** The boards where residents report problems, for the home page's "report a problem". */
+    public List<Board> getProblemBoards() {
+        return getBoards().stream().filter(Board::isProblemBoard).toList();
+    }
+
     public Post getAnnouncement() {
         if (announcement == null) {
             announcement = postService.findLatestAnnouncement();
