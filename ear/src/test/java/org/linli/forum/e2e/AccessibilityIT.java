@@ -62,7 +62,8 @@ class AccessibilityIT extends SeededPagesTest {
 
             // Anonymous.
             for (String page : List.of("/", "/board?id=" + board, "/topic?id=" + topic, "/search?q=楼道灯", "/search?q=鼹鼷qzxjvkw",
-                    "/member/sign-in", "/member/register", "/topic?id=999999999", "/no/such/page")) {
+                    "/member/sign-in", "/member/register", "/member/forgot", "/member/reset?m=1&e=1&t=x", "/topic?id=999999999",
+                    "/no/such/page")) {
                 check(tag + "anonymous " + page, page);
             }
             browser.get(url("/member/register").toString());

@@ -241,7 +241,7 @@ class EverydayPagesIT extends SeededPagesTest {
         try {
             fresh();
             List<String> anonymous = List.of("/", "/board?id=" + board, "/topic?id=" + topic, "/search?q=" + unique,
-                    "/member/sign-in", "/member/register");
+                    "/member/sign-in", "/member/register", "/member/forgot");
             for (String page : anonymous) {
                 problems.addAll(check(page));
             }
@@ -254,7 +254,7 @@ class EverydayPagesIT extends SeededPagesTest {
         } finally {
             browser.manage().window().setSize(before);
         }
-        System.out.println("Phone width (360 px): 14 pages checked, " + problems.size() + " problems");
+        System.out.println("Phone width (360 px): 15 pages checked, " + problems.size() + " problems");
         assertThat(problems).isEmpty();
     }
 

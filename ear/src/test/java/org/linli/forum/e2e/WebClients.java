@@ -23,6 +23,11 @@ final class WebClients {
         return web;
     }
 
+    /** The sign-in page. */
+    static HtmlPage signInPage(WebClient web, URL base) throws IOException {
+        return web.getPage(new URL(base.toString().replaceAll("/$", "") + "/member/sign-in"));
+    }
+
     /** Signs {@code web} in through the sign-in form. */
     static HtmlPage signIn(WebClient web, URL base, String username, String password) throws IOException {
         HtmlPage page = web.getPage(new URL(base.toString().replaceAll("/$", "") + "/member/sign-in"));

@@ -20,6 +20,7 @@ import org.hibernate.annotations.NaturalId;
 import org.hibernate.annotations.NaturalIdCache;
 
 import java.text.Normalizer;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
@@ -67,6 +68,9 @@ public class Member {
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
+
+    @Column(name = "password_reset_at")
+    private Instant passwordResetAt;
 
     /**
      * The boards a {@link Role#MODERATOR} moderates; none means every board. Lazy: only the
@@ -174,6 +178,24 @@ public class Member {
 
     String getPasswordHash() {
         return passwordHash;
+    }
+
+    /** A new password (its hash), chosen through a reset link; any reset link sent before stops working. */
+    void choosePassword(String newHash) {
+        this.passwordHash = newHash;
+        this.passwordResetAt = null;
+    }
+
+    /**
+     * Records a reset mail sent at {@code at}, unless one went out less than {@code gap} before:
+     * then nothing is recorded and the answer is false (no second mail).
+     */
+    boolean resetMailAllowed(Instant at, Duration gap) {
+        if (passwordResetAt != null && passwordResetAt.plus(gap).isAfter(at)) {
+            return false;
+        }
+        passwordResetAt = at;
+        return true;
     }
 
     public Role getRole() {

@@ -15,7 +15,7 @@ import java.util.ResourceBundle;
  * signed link that turns this kind of mail off without signing in. Plain text only: nothing a
  * member typed is ever sent as HTML.
  */
-final class MailComposer {
+public final class MailComposer {
 
     private static final String BUNDLE = "org.linli.forum.notify.mail";
 
@@ -35,6 +35,19 @@ final class MailComposer {
         String subject = format(text, "subject." + kind.name(), locale, arguments);
         String body = format(text, "body." + kind.name(), locale, arguments) + format(text, "footer", locale, arguments);
         return new OutgoingMail(recipient.getId(), recipient.getEmail(), subject, body, Instant.now());
+    }
+
+    /**
+     * The mail with the link to choose a new password, valid for {@code minutes}; it says what to
+     * do if the reader did not ask for it. Not a notification: it has no unsubscribe footer.
+     */
+    public static OutgoingMail passwordReset(Member recipient, String language, String link, long minutes) {
+        Locale locale = "en".equals(language) ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
+        ResourceBundle text = ResourceBundle.getBundle(BUNDLE, locale,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        Object[] arguments = {recipient.getUsername(), link, minutes};
+        return new OutgoingMail(recipient.getId(), recipient.getEmail(), format(text, "subject.RESET", locale, arguments),
+                format(text, "body.RESET", locale, arguments), Instant.now());
     }
 
     private static String format(ResourceBundle text, String key, Locale locale, Object[] arguments) {

@@ -17,18 +17,18 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * Signs the unsubscribe links in mails, so they work without signing in and cannot be forged for
- * someone else: HMAC-SHA256 over the member and the kind, with a key from the setting
+ * Signs the links in mails (unsubscribe, password reset), so they work without signing in and
+ * cannot be forged for someone else: HMAC-SHA256 over the member and the kind, with a key from the setting
  * {@code linli.secret} or, failing that, one generated once into {@code <data dir>/secret.key}.
  */
-final class MailTokens {
+public final class MailTokens {
 
     private static volatile byte[] key;
 
     private MailTokens() {
     }
 
-    static String sign(long memberId, String scope) {
+    public static String sign(long memberId, String scope) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key(), "HmacSHA256"));
@@ -40,7 +40,7 @@ final class MailTokens {
     }
 
     /** Compares in constant time, so the answer's timing says nothing about the right token. */
-    static boolean verify(long memberId, String scope, String token) {
+    public static boolean verify(long memberId, String scope, String token) {
         return token != null && MessageDigest.isEqual(sign(memberId, scope).getBytes(StandardCharsets.US_ASCII),
                 token.getBytes(StandardCharsets.US_ASCII));
     }
