@@ -151,6 +151,9 @@ class EverydayPagesIT extends SeededPagesTest {
         browser.get(url("/").toString());
         navigate(By.cssSelector("#reportProblem a[href*='new-topic']"));
         assertThat(browser.findElement(By.id("problemNotice")).getText()).as("the form says what happens next").contains("待处理");
+        navigate(By.id("form:submit"));
+        assertThat(browser.findElements(By.cssSelector("#errorSummary li a")).stream().map(a -> a.getAttribute("hash")).toList())
+                .as("an empty form: title and text, both at once").containsExactly("#form:title", "#form:body");
         browser.findElement(By.id("form:title")).sendKeys("垃圾桶满了没人清 " + unique);
         browser.findElement(By.id("form:body")).sendKeys("小区南门的垃圾桶三天没清了。");
         navigate(By.id("form:submit"));

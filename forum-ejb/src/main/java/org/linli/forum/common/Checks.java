@@ -18,7 +18,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Bean Validation in the forum's terms. A constraint's message is the key of the forum's bundle
@@ -45,13 +44,7 @@ public final class Checks {
 
     /** Every field {@code bean} gets wrong, one problem each (its first), in the bean's order. */
     public static List<InvalidInputException> problems(Object bean) {
-        List<String> order = fieldOrder(bean.getClass());
-        Map<String, InvalidInputException> byField = new LinkedHashMap<>();
-        validator().validate(bean).stream()
-                .sorted(Comparator.comparingInt((ConstraintViolation<?> v) -> position(v, order))
-                        .thenComparing(v -> v.getPropertyPath().toString()))
-                .forEach(v -> byField.putIfAbsent(field(v.getPropertyPath()), refusal(v)));
-        return List.copyOf(byField.values());
+        return onePerField(validator().validate(bean), fieldOrder(bean.getClass()));
     }
 
     /**
@@ -74,17 +67,19 @@ public final class Checks {
 
     /** The refusal to show for a service call its contract refused (parameters are in declared order). */
     public static InvalidInputException refusal(ConstraintViolationException e) {
-        return first(e.getConstraintViolations(), null)
-                .orElseGet(() -> new InvalidInputException("", "error.unexpected"));
+        List<InvalidInputException> problems = onePerField(e.getConstraintViolations(), List.of());
+        return problems.isEmpty() ? new InvalidInputException("", "error.unexpected") : InvalidInputException.of(problems);
     }
 
-    private static Optional<InvalidInputException> first(Collection<? extends ConstraintViolation<?>> violations,
-                                                         Class<?> beanClass) {
-        List<String> order = beanClass == null ? List.of() : fieldOrder(beanClass);
-        return violations.stream()
-                .min(Comparator.comparingInt((ConstraintViolation<?> v) -> position(v, order))
+    /** The first problem of each field (or parameter), in the form's order. */
+    private static List<InvalidInputException> onePerField(Collection<? extends ConstraintViolation<?>> violations,
+                                                           List<String> order) {
+        Map<String, InvalidInputException> byField = new LinkedHashMap<>();
+        violations.stream()
+                .sorted(Comparator.comparingInt((ConstraintViolation<?> v) -> position(v, order))
                         .thenComparing(v -> v.getPropertyPath().toString()))
-                .map(Checks::refusal);
+                .forEach(v -> byField.putIfAbsent(field(v.getPropertyPath()), refusal(v)));
+        return List.copyOf(byField.values());
     }
 
     private static InvalidInputException refusal(ConstraintViolation<?> violation) {

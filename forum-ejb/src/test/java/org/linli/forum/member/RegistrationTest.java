@@ -72,13 +72,17 @@ class RegistrationTest {
     }
 
     @Test
-    void ofSeveralBrokenRulesTheFirstFieldsIsToldWithItsLimits() {
+    void everyBrokenFieldIsToldAtOnceInTheFormsOrderWithItsLimits() {
         InvalidInputException error = catchThrowableOfType(InvalidInputException.class,
                 () -> new Registration("x", "not-an-email", "short").validate());
 
         assertThat(error.getField()).isEqualTo("username");
         assertThat(error.getMessageKey()).isEqualTo("error.username.length");
         assertThat(error.getArguments()).containsExactly(Registration.USERNAME_MIN, Registration.USERNAME_MAX);
+        assertThat(error.all()).extracting(InvalidInputException::getField).containsExactly("username", "email", "password");
+        assertThat(error.all().get(2).getArguments()).containsExactly(Registration.PASSWORD_MIN, Registration.PASSWORD_MAX);
+        assertThat(new Registration("alice", "alice@example.org", "alice").problems())
+                .as("one problem per field: the length, not also the sameness").hasSize(1);
         assertThat(catchThrowableOfType(InvalidInputException.class,
                 () -> new Registration("alice", "", "short").validate()).getField()).isEqualTo("email");
         assertThat(catchThrowableOfType(InvalidInputException.class,
