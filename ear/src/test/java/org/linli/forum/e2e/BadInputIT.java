@@ -2,6 +2,7 @@ package org.linli.forum.e2e;
 
 import org.htmlunit.WebClient;
 import org.htmlunit.WebResponse;
+import org.htmlunit.html.HtmlAnchor;
 import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlPage;
 import org.htmlunit.util.NameValuePair;
@@ -353,7 +354,8 @@ class BadInputIT {
 
     private long boardId(String name) throws IOException {
         HtmlPage index = web.getPage(url("/"));
-        String href = index.getAnchorByText(name).getHrefAttribute();
+        // The board's own link (the home page's "report a problem" buttons have the same text).
+        String href = ((HtmlAnchor) index.getFirstByXPath("//a[@class='board-name'][text()='" + name + "']")).getHrefAttribute();
         return Long.parseLong(href.replaceAll(".*id=", ""));
     }
 
