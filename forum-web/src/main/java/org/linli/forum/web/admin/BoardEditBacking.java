@@ -5,7 +5,6 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 import org.linli.forum.board.Board;
 import org.linli.forum.board.BoardService;
-import org.linli.forum.board.BoardText;
 import org.linli.forum.web.common.FormActions;
 import org.linli.forum.web.common.PageParameters;
 
@@ -24,24 +23,17 @@ public class BoardEditBacking implements Serializable {
 
     private String id;
     private long boardId;
-    private String name;
-    private String description;
-    private String nameEn;
-    private String descriptionEn;
+    private BoardTextFields text;
 
     public void load() {
         Board board = boardService.getBoard(PageParameters.id("board", id));
         boardId = board.getId();
-        BoardText text = board.getText();
-        name = text.name();
-        description = text.description();
-        nameEn = text.nameEn();
-        descriptionEn = text.descriptionEn();
+        text = BoardTextFields.of(board.getText());
     }
 
     public void save() throws IOException {
         FormActions.run("form", () -> {
-            boardService.describeBoard(boardId, BoardText.of(name, description, nameEn, descriptionEn));
+            boardService.describeBoard(boardId, text.toText());
             return "/admin/boards";
         });
     }
@@ -54,35 +46,7 @@ public class BoardEditBacking implements Serializable {
         this.id = id;
     }
 
-    public String getName() {
-        return name;
-    }
-
-    public void setName(String name) {
-        this.name = name;
-    }
-
-    public String getDescription() {
-        return description;
-    }
-
-    public void setDescription(String description) {
-        this.description = description;
-    }
-
-    public String getNameEn() {
-        return nameEn;
-    }
-
-    public void setNameEn(String nameEn) {
-        this.nameEn = nameEn;
-    }
-
-    public String getDescriptionEn() {
-        return descriptionEn;
-    }
-
-    public void setDescriptionEn(String descriptionEn) {
-        this.descriptionEn = descriptionEn;
+    public BoardTextFields getText() {
+        return text;
     }
 }

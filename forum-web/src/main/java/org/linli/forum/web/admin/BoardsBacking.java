@@ -6,7 +6,6 @@ import jakarta.inject.Named;
 import org.linli.forum.board.Board;
 import org.linli.forum.board.BoardKind;
 import org.linli.forum.board.BoardService;
-import org.linli.forum.board.BoardText;
 import org.linli.forum.common.ForumException;
 import org.linli.forum.sitesearch.SearchService;
 import org.linli.forum.web.common.Links;
@@ -27,10 +26,7 @@ public class BoardsBacking {
     private SearchService searchService;
 
     private List<Board> boards;
-    private String name;
-    private String description;
-    private String nameEn;
-    private String descriptionEn;
+    private final BoardTextFields text = new BoardTextFields();
     private BoardKind kind = BoardKind.DISCUSSION;
 
     public List<Board> getBoards() {
@@ -42,7 +38,7 @@ public class BoardsBacking {
 
     public void create() throws IOException {
         try {
-            boardService.createBoard(BoardText.of(name, description, nameEn, descriptionEn), kind);
+            boardService.createBoard(text.toText(), kind);
         } catch (ForumException e) {
             Messages.show("form", e);
             return;
@@ -67,35 +63,7 @@ public class BoardsBacking {
         this.kind = kind;
     }
 
-    public String getName() {
-        return name;
-    }
-
-    public void setName(String name) {
-        this.name = name;
-    }
-
-    public String getDescription() {
-        return description;
-    }
-
-    public void setDescription(String description) {
-        this.description = description;
-    }
-
-    public String getNameEn() {
-        return nameEn;
-    }
-
-    public void setNameEn(String nameEn) {
-        this.nameEn = nameEn;
-    }
-
-    public String getDescriptionEn() {
-        return descriptionEn;
-    }
-
-    public void setDescriptionEn(String descriptionEn) {
-        this.descriptionEn = descriptionEn;
+    public BoardTextFields getText() {
+        return text;
     }
 }
