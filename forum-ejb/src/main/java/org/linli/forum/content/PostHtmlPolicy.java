@@ -8,16 +8,17 @@ import java.util.regex.Pattern;
 
 /**
  * The one allow-list every post's HTML passes before it is stored: the elements, attributes and
- * URL schemes below, and nothing else. Images are not on it: an external image would let any
- * poster track every reader (and CSP allows images from this site only), so the renderer turns
- * Markdown images into plain links.
+ * URL schemes below, and nothing else. Images only of pictures this forum stores
+ * ({@link PictureSizes#ADDRESS}), always with a description and a size: an external image would
+ * let any poster track every reader (and CSP allows images from this site only), so the renderer
+ * turns any other Markdown image into a plain link.
  * <p>
  * Raise {@link #VERSION} whenever the list changes; posts stored under an older version are
  * rendered again from their source (see {@code PostService.rerenderOutdated}).
  */
 public final class PostHtmlPolicy {
 
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
 
     public static final List<String> ELEMENTS = List.of(
             "p", "br", "hr", "h2", "h3", "h4", "h5", "h6",
@@ -37,7 +38,22 @@ public final class PostHtmlPolicy {
             .allowAttributes("start").matching(Pattern.compile("[0-9]{1,9}")).onElements("ol")
             .allowAttributes("align").matching(Pattern.compile("left|center|right")).onElements("th", "td")
             .allowAttributes("class").matching(Pattern.compile("language-[A-Za-z0-9_+#-]{1,32}")).onElements("code")
+            .allowElements(PostHtmlPolicy::storedPictureOnly, "img")
+            .allowAttributes("src").matching(PictureSizes.ADDRESS).onElements("img")
+            .allowAttributes("alt").onElements("img")
+            .allowAttributes("width", "height").matching(Pattern.compile("[1-9][0-9]{0,4}")).onElements("img")
             .toFactory();
+
+    /** An {@code img} stays only with a source on this forum, a description and a size (all checked above). */
+    private static String storedPictureOnly(String element, List<String> attributes) {
+        List<String> names = new java.util.ArrayList<>();
+        for (int i = 0; i < attributes.size(); i += 2) {
+            if (!attributes.get(i + 1).isEmpty()) {
+                names.add(attributes.get(i));
+            }
+        }
+        return names.containsAll(List.of("src", "alt", "width", "height")) ? element : null;
+    }
 
     private PostHtmlPolicy() {
     }

@@ -1,5 +1,6 @@
 package org.linli.forum.notify;
 
+import org.linli.forum.content.PictureSizes;
 import org.linli.forum.common.ForumSettings;
 import org.linli.forum.member.Member;
 import org.linli.forum.post.Post;
@@ -7,7 +8,10 @@ import org.linli.forum.topic.Topic;
 
 import java.text.MessageFormat;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.ResourceBundle;
 
 /**
@@ -33,8 +37,22 @@ public final class MailComposer {
                 + "&t=" + MailTokens.sign(recipient.getId(), kind.name());
         Object[] arguments = {topic.getTitle(), actor.getDisplayName(), link, status, unsubscribe, base + "/member/settings"};
         String subject = format(text, "subject." + kind.name(), locale, arguments);
-        String body = format(text, "body." + kind.name(), locale, arguments) + format(text, "footer", locale, arguments);
+        String body = format(text, "body." + kind.name(), locale, arguments) + pictures(text, post, base)
+                + format(text, "footer", locale, arguments);
         return new OutgoingMail(recipient.getId(), recipient.getEmail(), subject, body, Instant.now());
+    }
+
+    /** The post's pictures as links, one a line (a plain-text mail shows no picture), or nothing. */
+    private static String pictures(ResourceBundle text, Post post, String base) {
+        if (post == null) {
+            return "";
+        }
+        Set<String> links = new LinkedHashSet<>();
+        Matcher matcher = PictureSizes.ADDRESS.matcher(post.getHtml());
+        while (matcher.find()) {
+            links.add(base + "/pictures/" + matcher.group(1) + "." + matcher.group(3));
+        }
+        return links.isEmpty() ? "" : "\n" + text.getString("pictures") + "\n" + String.join("\n", links) + "\n";
     }
 
     /**

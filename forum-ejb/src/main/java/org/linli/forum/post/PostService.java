@@ -25,11 +25,22 @@ import org.linli.forum.content.Title;
 import org.linli.forum.member.CurrentMember;
 import org.linli.forum.member.Member;
 import org.linli.forum.member.Role;
+import org.linli.forum.picture.Picture;
+import org.linli.forum.picture.PictureCatalog;
+import org.linli.forum.picture.PictureRules;
+import org.linli.forum.picture.PictureService;
+import org.linli.forum.content.PictureSizes;
+import org.linli.forum.common.InvalidInputException;
 import org.linli.forum.topic.Topic;
 import org.linli.forum.topic.TopicPermissions;
 
+import jakarta.annotation.PostConstruct;
+
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.Map;
 import java.util.Optional;
 
@@ -59,15 +70,35 @@ public class PostService {
     @Inject
     private Event<PostChanged> changed;
 
-    private final PostRenderer renderer = new PostRenderer();
+    @EJB
+    private PictureService pictureService;
+
+    @Inject
+    private PictureCatalog pictureCatalog;
+
+    private PostRenderer renderer;
+
+    @PostConstruct
+    void createRenderer() {
+        renderer = new PostRenderer(pictureCatalog);
+    }
 
     /** The signed-in member opens a topic on a board; returns its opening post. */
     @RolesAllowed({Role.RESIDENT_NAME, Role.MODERATOR_NAME, Role.STAFF_NAME, Role.ADMIN_NAME})
     public Post startTopic(long boardId, @Title String title, @Body String body) {
+        return startTopic(boardId, title, body, List.of());
+    }
+
+    /**
+     * A new topic showing the member's uploaded pictures {@code pictureIds}: those its text does
+     * not place go under the text, in a row.
+     */
+    @RolesAllowed({Role.RESIDENT_NAME, Role.MODERATOR_NAME, Role.STAFF_NAME, Role.ADMIN_NAME})
+    public Post startTopic(long boardId, @Title String title, @Body String body, List<Long> pictureIds) {
         Member author = currentMember.require();
         Board board = boardService.getBoard(boardId);
         BoardPermissions.checkStartTopic(author, board);
-        String source = ContentRules.uniformLineBreaks(body);
+        String source = withPictures(ContentRules.uniformLineBreaks(body), pictureIds);
 
         Instant now = Instant.now();
         floodControl.check(author, source, now);
@@ -120,8 +151,14 @@ public class PostService {
      */
     @RolesAllowed({Role.RESIDENT_NAME, Role.MODERATOR_NAME, Role.STAFF_NAME, Role.ADMIN_NAME})
     public Post reply(long topicId, @Body String body, boolean official) {
+        return reply(topicId, body, official, List.of());
+    }
+
+    /** A reply showing the member's uploaded pictures {@code pictureIds} (see {@link #startTopic(long, String, String, List)}). */
+    @RolesAllowed({Role.RESIDENT_NAME, Role.MODERATOR_NAME, Role.STAFF_NAME, Role.ADMIN_NAME})
+    public Post reply(long topicId, @Body String body, boolean official, List<Long> pictureIds) {
         Member author = currentMember.require();
-        String source = ContentRules.uniformLineBreaks(body);
+        String source = withPictures(ContentRules.uniformLineBreaks(body), pictureIds);
         Topic topic = Optional.ofNullable(em.find(Topic.class, topicId, LockModeType.PESSIMISTIC_WRITE))
                 .filter(t -> TopicPermissions.canSee(author, t))
                 .orElseThrow(() -> new NotFoundException("topic", topicId));
@@ -142,11 +179,17 @@ public class PostService {
      */
     @RolesAllowed({Role.RESIDENT_NAME, Role.MODERATOR_NAME, Role.STAFF_NAME, Role.ADMIN_NAME})
     public Post edit(long postId, @Body String body) {
+        return edit(postId, body, List.of());
+    }
+
+    /** An edit that also shows the editor's newly uploaded pictures {@code pictureIds}. */
+    @RolesAllowed({Role.RESIDENT_NAME, Role.MODERATOR_NAME, Role.STAFF_NAME, Role.ADMIN_NAME})
+    public Post edit(long postId, @Body String body, List<Long> pictureIds) {
         Member editor = currentMember.require();
         Post post = Optional.ofNullable(em.find(Post.class, postId, LockModeType.PESSIMISTIC_WRITE))
                 .orElseThrow(() -> new NotFoundException("post", postId));
         PostPermissions.checkEdit(editor, post);
-        String source = ContentRules.uniformLineBreaks(body);
+        String source = withPictures(ContentRules.uniformLineBreaks(body), pictureIds);
         if (!source.equals(post.getSource())) {
             post.revise(source, editor, Instant.now(), renderer).forEach(em::persist);
             changed.fire(new PostChanged(post, PostChanged.Change.EDITED, editor, null));
@@ -172,7 +215,37 @@ public class PostService {
     /** The HTML a body would be stored as, by the same renderer and policy as posting. */
     @RolesAllowed({Role.RESIDENT_NAME, Role.MODERATOR_NAME, Role.STAFF_NAME, Role.ADMIN_NAME})
     public String preview(@Body String body) {
-        return renderer.render(ContentRules.uniformLineBreaks(body));
+        return preview(body, List.of());
+    }
+
+    /** The HTML a body with the member's uploaded pictures {@code pictureIds} would be stored as. */
+    @RolesAllowed({Role.RESIDENT_NAME, Role.MODERATOR_NAME, Role.STAFF_NAME, Role.ADMIN_NAME})
+    public String preview(@Body String body, List<Long> pictureIds) {
+        return renderer.render(withPictures(ContentRules.uniformLineBreaks(body), pictureIds));
+    }
+
+    /**
+     * {@code source} with the member's own pictures among {@code pictureIds} that it does not
+     * place yet added in a row under it; refused when the text would then show more than
+     * {@link PictureRules#PER_POST} pictures.
+     */
+    private String withPictures(String source, List<Long> pictureIds) {
+        StringBuilder row = new StringBuilder();
+        for (Picture picture : pictureService.ownPictures(pictureIds)) {
+            if (!source.contains(picture.getAddress())) {
+                row.append(row.isEmpty() ? "" : " ").append(picture.getMarkdown());
+            }
+        }
+        String text = row.isEmpty() ? source : source.stripTrailing() + "\n\n" + row;
+        Set<String> shown = new HashSet<>();
+        Matcher matcher = PictureSizes.ADDRESS.matcher(text);
+        while (matcher.find()) {
+            shown.add(matcher.group(1));
+        }
+        if (shown.size() > PictureRules.PER_POST) {
+            throw new InvalidInputException("pictures", "error.picture.perPost", PictureRules.PER_POST);
+        }
+        return text;
     }
 
     /** Every version of a post, oldest first (empty if it was never edited): for moderators and staff. */

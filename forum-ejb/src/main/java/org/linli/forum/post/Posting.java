@@ -1,5 +1,6 @@
 package org.linli.forum.post;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -9,6 +10,7 @@ import org.linli.forum.board.Board;
 import org.linli.forum.board.BoardCounters;
 import org.linli.forum.content.PostRenderer;
 import org.linli.forum.member.Member;
+import org.linli.forum.picture.PictureCatalog;
 import org.linli.forum.topic.Topic;
 import org.linli.forum.topic.TopicChanged;
 
@@ -39,9 +41,17 @@ public class Posting {
     @Inject
     private Event<TopicChanged> topicChanged;
 
-    private final PostRenderer renderer = new PostRenderer();
+    @Inject
+    private PictureCatalog pictureCatalog;
+
+    private PostRenderer renderer = new PostRenderer();
 
     protected Posting() {
+    }
+
+    @PostConstruct
+    void createRenderer() {
+        renderer = new PostRenderer(pictureCatalog);
     }
 
     /** For use outside a container (the archive import's tests), with the events delivered by hand. */

@@ -13,4 +13,14 @@ class PostTextTest {
 
         assertThat(PostText.of(html)).isEqualTo("路灯坏了，请修理！\n\na < b & \"c\"\n\n街道办");
     }
+
+    @Test
+    void aPictureCountsAsItsDescription() {
+        String hash = "d".repeat(64);
+        String html = new PostRenderer(hashes -> java.util.Map.of(hash, new org.linli.forum.content.PictureSizes.Size(
+                "/pictures/" + hash + ".jpg", 800, 600, "/pictures/" + hash + "-t.jpg", 480, 360)))
+                .render("照片：![井盖 & 裂缝](/pictures/" + hash + ".jpg)");
+
+        assertThat(PostText.of(html)).isEqualTo("照片： 井盖 & 裂缝");
+    }
 }

@@ -57,6 +57,11 @@ public class AnonymousPageFilter extends HttpFilter {
             return;
         }
         String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (path.startsWith("/pictures/")) {
+            // Pictures carry their own ETag and caching (PictureServlet); never held in memory here.
+            chain.doFilter(request, response);
+            return;
+        }
         String key = cache != null && "GET".equals(request.getMethod()) && READING_PAGES.contains(path)
                 && request.getHeader(StatementCountFilter.PROBE) == null
                 ? path + "?" + request.getQueryString() + "|" + Languages.of(request).toLanguageTag()

@@ -7,12 +7,16 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.linli.forum.picture.PictureRules;
+
 import java.io.IOException;
 
 /**
  * Refuses a request body over 1 MB with 413 and a short page in the reader's language, before
  * anything reads the body (so not through Faces, which would try to). The largest honest post,
- * 50,000 characters form-encoded, is well under. A body that does not declare its length is
+ * 50,000 characters form-encoded, is well under. A posting form with pictures (a multipart
+ * request to {@code /post/...}) may send {@link PictureRules#REQUEST_BYTES}; each file's own
+ * limit is checked, with its message and the text kept, by the form. A body that does not declare its length is
  * bounded by the server's own limit (Undertow's max-post-size, 10 MB), and its post by the
  * 50,000-character rule.
  */
@@ -26,11 +30,18 @@ public class RequestSizeFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (request.getContentLengthLong() > MAX_BYTES) {
+        if (request.getContentLengthLong() > limitOf(request)) {
             refuse(request, response);
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    static long limitOf(HttpServletRequest request) {
+        String type = request.getContentType();
+        boolean withPictures = type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data")
+                && request.getRequestURI().startsWith(request.getContextPath() + "/post/");
+        return withPictures ? PictureRules.REQUEST_BYTES : MAX_BYTES;
     }
 
     private static void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {

@@ -102,13 +102,23 @@ public class AtomFeedServlet extends HttpServlet {
             xml.writeEndElement();
             xml.writeStartElement("content");
             xml.writeAttribute("type", "html");
-            xml.writeCharacters(xmlSafe(post.getHtml()));
+            xml.writeCharacters(xmlSafe(absoluteLinks(post.getHtml())));
             xml.writeEndElement();
             xml.writeEndElement();
         }
         xml.writeEndElement();
         xml.writeEndDocument();
         xml.flush();
+    }
+
+    private static final java.util.regex.Pattern SITE_ADDRESS = java.util.regex.Pattern.compile("(src|href)=\"/(?!/)");
+
+    /**
+     * The post's links and pictures with the forum's address in front: a feed reader shows an
+     * entry away from the site, where "/pictures/..." would point nowhere.
+     */
+    static String absoluteLinks(String html) {
+        return SITE_ADDRESS.matcher(html).replaceAll("$1=\"" + java.util.regex.Matcher.quoteReplacement(ForumSettings.baseUrl()) + "/");
     }
 
     private static void element(XMLStreamWriter xml, String name, String text) throws XMLStreamException {

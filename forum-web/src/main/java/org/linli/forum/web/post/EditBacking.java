@@ -32,7 +32,7 @@ public class EditBacking extends PostingForm {
     }
 
     public void submit() throws IOException {
-        send(() -> postService.edit(post.getId(), getBody()));
+        send(() -> postService.edit(post.getId(), getBody(), attachedIds()));
     }
 
     public String getPostParam() {

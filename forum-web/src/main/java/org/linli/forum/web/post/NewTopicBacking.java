@@ -45,7 +45,7 @@ public class NewTopicBacking extends PostingForm {
     }
 
     public void submit() throws IOException {
-        sendOnce(() -> postService.startTopic(board.getId(), title, getBody()));
+        sendOnce(() -> postService.startTopic(board.getId(), title, getBody(), attachedIds()));
     }
 
     public String getBoardParam() {

@@ -5,6 +5,7 @@ import org.linli.forum.post.PostService;
 import org.linli.forum.web.i18n.Messages;
 
 import java.io.Serializable;
+import java.util.List;
 
 /**
  * The preview under a posting form: the body rendered by the same renderer and policy as
@@ -16,9 +17,9 @@ public class PreviewPanel implements Serializable {
 
     private String html;
 
-    public void show(PostService postService, String body) {
+    public void show(PostService postService, String body, List<Long> pictureIds) {
         try {
-            html = postService.preview(body);
+            html = postService.preview(body, pictureIds);
         } catch (ForumException e) {
             html = null;
             Messages.show("form", e);

@@ -53,7 +53,7 @@ public class ReplyBacking extends PostingForm {
     }
 
     public void submit() throws IOException {
-        sendOnce(() -> postService.reply(topic.getId(), getBody(), official));
+        sendOnce(() -> postService.reply(topic.getId(), getBody(), official, attachedIds()));
     }
 
     /** Why there is no form (the key of the sentence that says so), or null when the member may reply. */
