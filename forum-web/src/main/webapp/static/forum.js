@@ -22,3 +22,22 @@ document.addEventListener('click', async (event) => {
         window.location.href = link.href;
     }
 });
+
+// A picture uploaded into a posting form goes into the text where the cursor is, with one click;
+// without JavaScript the form shows its line to copy there (the buttons stay hidden).
+document.querySelectorAll('button.insert-picture').forEach((button) => {
+    button.hidden = false;
+    button.addEventListener('click', () => {
+        const box = document.getElementById('form:body');
+        if (!box) {
+            return;
+        }
+        const at = box.selectionStart ?? box.value.length;
+        const line = button.dataset.markdown;
+        const before = box.value.slice(0, at);
+        const text = (before && !before.endsWith('\n') ? '\n' : '') + line + '\n';
+        box.value = before + text + box.value.slice(box.selectionEnd ?? at);
+        box.focus();
+        box.setSelectionRange(at + text.indexOf('[') + 1, at + text.indexOf('[') + 1);
+    });
+});

@@ -61,10 +61,15 @@ class PicturesIT extends SeededPagesTest {
         assertThat(browser.findElement(By.id("form:body")).getAttribute("value")).as("the text stays").isEqualTo("就在小区门口。");
         String photoLine = attached.get(0).findElement(By.cssSelector("code")).getText();
         assertThat(photoLine).matches("!\\[\\]\\(/pictures/[0-9a-f]{64}\\.jpg\\)");
-        // The resident places the photo in the text with a description; the WebP picture goes under it.
+        // The resident puts the photo into the text with one click and describes it where the
+        // cursor lands, between the brackets; the WebP picture goes under the text.
         WebElement body = browser.findElement(By.id("form:body"));
-        body.sendKeys("\n\n" + photoLine.replace("![]", "![倒在路边的路灯杆 " + unique + "]")
-                + "\n\n外站图片：![外站](http://127.0.0.1:9/tracker.png)");
+        body.sendKeys("\n");
+        attached.get(0).findElement(By.cssSelector("button.insert-picture")).click();
+        browser.switchTo().activeElement().sendKeys("倒在路边的路灯杆 " + unique);
+        assertThat(body.getAttribute("value")).isEqualTo("就在小区门口。\n" + photoLine.replace("![]", "![倒在路边的路灯杆 " + unique + "]") + "\n");
+        browser.executeScript("arguments[0].setSelectionRange(arguments[0].value.length, arguments[0].value.length)", body);
+        body.sendKeys("\n外站图片：![外站](http://127.0.0.1:9/tracker.png)");
         navigate(By.id("form:submit"));
 
         WebElement photo = browser.findElement(By.cssSelector(".post-body img[alt='倒在路边的路灯杆 " + unique + "']"));

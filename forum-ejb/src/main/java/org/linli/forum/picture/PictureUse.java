@@ -43,31 +43,35 @@ public class PictureUse {
     }
 
     void postAdded(@Observes PostAdded event) {
-        show(event.post());
+        show(event.post(), true);
     }
 
     void postChanged(@Observes PostChanged event) {
         switch (event.change()) {
-            case EDITED, RERENDERED -> show(event.post());
+            case EDITED -> show(event.post(), false);
             case DELETED_BY_AUTHOR -> {
                 List<Picture> shown = shownBy(event.post());
                 em.createQuery("delete from PostPicture pp where pp.post = :post").setParameter("post", event.post()).executeUpdate();
                 shown.stream().filter(picture -> !isShown(picture)).forEach(this::remove);
             }
             default -> {
-                // Hidden and restored posts keep their pictures: serving asks whether the reader may see the post.
+                // Hidden and restored posts keep their pictures: serving asks whether the reader may
+                // see the post. A re-rendered post shows the pictures it showed (same source, same pictures).
             }
         }
     }
 
-    /** Makes the post's rows those of the stored pictures its HTML shows. */
-    private void show(Post post) {
+    /**
+     * Makes the post's rows those of the stored pictures its HTML shows. A new post has none yet
+     * (not asked: an archive import adds a million posts, nearly all without pictures).
+     */
+    private void show(Post post, boolean isNew) {
         Set<String> hashes = new HashSet<>();
         Matcher matcher = PictureSizes.ADDRESS.matcher(post.getHtml());
         while (matcher.find()) {
             hashes.add(matcher.group(1));
         }
-        List<Picture> before = shownBy(post);
+        List<Picture> before = isNew ? List.of() : shownBy(post);
         if (hashes.isEmpty() && before.isEmpty()) {
             return;
         }

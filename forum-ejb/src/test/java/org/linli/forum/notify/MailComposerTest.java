@@ -64,6 +64,24 @@ class MailComposerTest {
     }
 
     @Test
+    void aPostsPicturesAreLinkedInFullOneALine() {
+        String lamp = "a".repeat(64);
+        String sign = "b".repeat(64);
+        PostRenderer renderer = new PostRenderer(hashes -> java.util.Map.of(
+                lamp, new org.linli.forum.content.PictureSizes.Size("/pictures/" + lamp + ".jpg", 2048, 1536, "/pictures/" + lamp + "-t.jpg", 480, 360),
+                sign, new org.linli.forum.content.PictureSizes.Size("/pictures/" + sign + ".png", 100, 50, "/pictures/" + sign + ".png", 100, 50)));
+        Post withPictures = withId(new Post(topic, 3, staff, "修好了：![路灯](/pictures/" + lamp + ".jpg) ![](/pictures/" + sign + ".png)",
+                renderer, Instant.now()), 13L);
+
+        OutgoingMail mail = MailComposer.compose(resident, "en", NotificationKind.REPLY, topic, withPictures, staff);
+
+        assertThat(mail.getBody()).contains("Pictures in the post:\nhttps://linli.example.org/pictures/" + lamp + ".jpg\n"
+                + "https://linli.example.org/pictures/" + sign + ".png\n");
+        assertThat(MailComposer.compose(resident, "en", NotificationKind.REPLY, topic, answer, staff).getBody())
+                .doesNotContain("Pictures");
+    }
+
+    @Test
     void unsubscribeTokensAreBoundToTheMemberAndTheKind() {
         String token = MailTokens.sign(42, "REPLY");
         assertThat(MailTokens.verify(42, "REPLY", token)).isTrue();
