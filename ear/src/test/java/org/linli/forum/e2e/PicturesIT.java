@@ -45,12 +45,7 @@ class PicturesIT extends SeededPagesTest {
 
     @Test
     void aPhotoIsShownWithItsDescriptionWithoutItsLocationAndOtherSitesPicturesStayLinks() throws Exception {
-        String resident = "photo" + unique;
-        new Seeder(seederUrl).member(resident, "RESIDENT", null);
-        signIn(resident, "password-" + resident);
-        browser.get(url("/").toString());
-        navigate(By.xpath("//a[@class='board-name'][text()='城市建设']"));
-        navigate(By.id("newTopic"));
+        newTopicForm("photo" + unique, "城市建设");
         browser.findElement(By.id("form:title")).sendKeys("路灯杆倒了 " + unique);
         browser.findElement(By.id("form:body")).sendKeys("就在小区门口。");
         browser.findElement(By.id("form:pictures")).sendKeys(PICTURES.resolve("phone-gps.jpg") + "\n" + PICTURES.resolve("street.webp"));
@@ -117,12 +112,7 @@ class PicturesIT extends SeededPagesTest {
 
     @Test
     void refusedFilesSayWhyInTheReadersLanguageAndNothingTypedIsLost() throws Exception {
-        String resident = "refused" + unique;
-        new Seeder(seederUrl).member(resident, "RESIDENT", null);
-        signIn(resident, "password-" + resident);
-        browser.get(url("/").toString());
-        navigate(By.xpath("//a[@class='board-name'][text()='物业管理']"));
-        navigate(By.id("newTopic"));
+        newTopicForm("refused" + unique, "物业管理");
         browser.findElement(By.id("form:title")).sendKeys("楼道漏水 " + unique);
         browser.findElement(By.id("form:body")).sendKeys("三楼楼道顶上一直滴水。");
 
@@ -157,15 +147,10 @@ class PicturesIT extends SeededPagesTest {
 
     @Test
     void aHiddenPostHidesItsPicturesAndADeletedOneTakesThemAway() throws Exception {
-        String resident = "hide" + unique;
         Seeder seeder = new Seeder(seederUrl);
-        seeder.member(resident, "RESIDENT", null);
         seeder.floodInterval(0);
         try {
-            signIn(resident, "password-" + resident);
-            browser.get(url("/").toString());
-            navigate(By.xpath("//a[@class='board-name'][text()='邻里议事']"));
-            navigate(By.id("newTopic"));
+            newTopicForm("hide" + unique, "邻里议事");
             browser.findElement(By.id("form:title")).sendKeys("小区花园 " + unique);
             browser.findElement(By.id("form:body")).sendKeys("大家发发花园的照片。");
             navigate(By.id("form:submit"));
@@ -196,6 +181,15 @@ class PicturesIT extends SeededPagesTest {
     @org.junit.jupiter.api.BeforeEach
     void signedOut() {
         browser.manage().deleteAllCookies();
+    }
+
+    /** A new resident, signed in, on the new-topic form of {@code board}, reached as a reader does. */
+    private void newTopicForm(String resident, String board) throws Exception {
+        new Seeder(seederUrl).member(resident, "RESIDENT", null);
+        signIn(resident, "password-" + resident);
+        browser.get(url("/").toString());
+        navigate(By.xpath("//a[@class='board-name'][text()='" + board + "']"));
+        navigate(By.id("newTopic"));
     }
 
     /** A PNG no other test uploads: a drawing with this run's name in it. */

@@ -1,5 +1,6 @@
 package org.linli.forum.content;
 
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -30,6 +31,29 @@ public interface PictureSizes {
         public boolean hasThumbnail() {
             return !thumbnailAddress.equals(address);
         }
+    }
+
+    /**
+     * The full-size addresses of the stored pictures {@code text} names (a post's source or its
+     * HTML, where a thumbnail's address stands for its picture), each once, in order.
+     */
+    static Set<String> addressesIn(String text) {
+        Set<String> addresses = new LinkedHashSet<>();
+        Matcher matcher = ADDRESS.matcher(text);
+        while (matcher.find()) {
+            addresses.add("/pictures/" + matcher.group(1) + "." + matcher.group(3));
+        }
+        return addresses;
+    }
+
+    /** The hashes of the stored pictures {@code text} names, each once, in order. */
+    static Set<String> hashesIn(String text) {
+        Set<String> hashes = new LinkedHashSet<>();
+        Matcher matcher = ADDRESS.matcher(text);
+        while (matcher.find()) {
+            hashes.add(matcher.group(1));
+        }
+        return hashes;
     }
 
     /** The picture's hash, if {@code address} is the address of a (full-size) stored picture. */

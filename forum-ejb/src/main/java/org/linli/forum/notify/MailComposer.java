@@ -8,10 +8,8 @@ import org.linli.forum.topic.Topic;
 
 import java.text.MessageFormat;
 import java.time.Instant;
-import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.ResourceBundle;
 
 /**
@@ -47,12 +45,9 @@ public final class MailComposer {
         if (post == null) {
             return "";
         }
-        Set<String> links = new LinkedHashSet<>();
-        Matcher matcher = PictureSizes.ADDRESS.matcher(post.getHtml());
-        while (matcher.find()) {
-            links.add(base + "/pictures/" + matcher.group(1) + "." + matcher.group(3));
-        }
-        return links.isEmpty() ? "" : "\n" + text.getString("pictures") + "\n" + String.join("\n", links) + "\n";
+        Set<String> addresses = PictureSizes.addressesIn(post.getHtml());
+        return addresses.isEmpty() ? "" : "\n" + text.getString("pictures") + "\n"
+                + String.join("\n", addresses.stream().map(address -> base + address).toList()) + "\n";
     }
 
     /**

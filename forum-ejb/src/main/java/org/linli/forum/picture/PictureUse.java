@@ -12,12 +12,10 @@ import org.linli.forum.post.Post;
 import org.linli.forum.post.PostAdded;
 import org.linli.forum.post.PostChanged;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.regex.Matcher;
 
 /**
  * Keeps which posts show which pictures, one more observer of a post's events, in the post's
@@ -66,11 +64,7 @@ public class PictureUse {
      * (not asked: an archive import adds a million posts, nearly all without pictures).
      */
     private void show(Post post, boolean isNew) {
-        Set<String> hashes = new HashSet<>();
-        Matcher matcher = PictureSizes.ADDRESS.matcher(post.getHtml());
-        while (matcher.find()) {
-            hashes.add(matcher.group(1));
-        }
+        Set<String> hashes = PictureSizes.hashesIn(post.getHtml());
         List<Picture> before = isNew ? List.of() : shownBy(post);
         if (hashes.isEmpty() && before.isEmpty()) {
             return;

@@ -37,10 +37,7 @@ import org.linli.forum.topic.TopicPermissions;
 import jakarta.annotation.PostConstruct;
 
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.Map;
 import java.util.Optional;
 
@@ -237,12 +234,7 @@ public class PostService {
             }
         }
         String text = row.isEmpty() ? source : source.stripTrailing() + "\n\n" + row;
-        Set<String> shown = new HashSet<>();
-        Matcher matcher = PictureSizes.ADDRESS.matcher(text);
-        while (matcher.find()) {
-            shown.add(matcher.group(1));
-        }
-        if (shown.size() > PictureRules.PER_POST) {
+        if (PictureSizes.hashesIn(text).size() > PictureRules.PER_POST) {
             throw new InvalidInputException("pictures", "error.picture.perPost", PictureRules.PER_POST);
         }
         return text;
