@@ -26,7 +26,7 @@ import java.util.Objects;
 public class AuditEntry {
 
     /** What kind of thing an action was done to. */
-    public enum TargetType { TOPIC, POST, REPORT, MEMBER, BOARD, INDEX, IMPORT }
+    public enum TargetType { TOPIC, POST, REPORT, MEMBER, BOARD, INDEX, IMPORT, GUEST_REPLY }
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "audit_entry_seq")

@@ -1,6 +1,9 @@
 package org.linli.forum.audit;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import org.linli.forum.board.BoardGuestReplies;
+import org.linli.forum.guest.GuestReply;
+import org.linli.forum.guest.GuestReplyDecided;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -100,6 +103,20 @@ public class AuditTrail {
         BoardText text = event.board().getText();
         write(event.actor(), AuditAction.BOARD_DESCRIBED, AuditEntry.TargetType.BOARD, event.board().getId(),
                 text.name(), event.board().getId(), text.nameEn().isEmpty() ? null : text.nameEn());
+    }
+
+    void guestReplyDecided(@Observes GuestReplyDecided event) {
+        GuestReply reply = event.reply();
+        Topic topic = reply.getTopic();
+        // The guest's name, as they gave it, and nothing of their address.
+        write(event.moderator(), event.approved() ? AuditAction.GUEST_REPLY_APPROVED : AuditAction.GUEST_REPLY_REJECTED,
+                AuditEntry.TargetType.GUEST_REPLY, reply.getId(), topic.getTitle(), topic.getBoard().getId(),
+                reply.getGuestName() + (event.approved() ? " → #" + reply.getPost().getNumber() : ""));
+    }
+
+    void boardGuestReplies(@Observes BoardGuestReplies event) {
+        write(event.actor(), AuditAction.BOARD_GUEST_REPLIES, AuditEntry.TargetType.BOARD, event.board().getId(),
+                event.board().getName(), event.board().getId(), event.board().isGuestReplies() ? "on" : "off");
     }
 
     void importStarted(@Observes ImportStarted event) {

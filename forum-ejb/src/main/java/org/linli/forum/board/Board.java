@@ -63,6 +63,10 @@ public class Board {
     @Column(nullable = false, length = 16)
     private BoardKind kind = BoardKind.DISCUSSION;
 
+    /** Visitors without an account may reply here, held for a moderator's approval. */
+    @Column(name = "guest_replies", nullable = false)
+    private boolean guestReplies;
+
     @Column(name = "topic_count", nullable = false)
     private int topicCount;
 
@@ -134,6 +138,14 @@ public class Board {
 
     public String getDescription() {
         return description;
+    }
+
+    public boolean isGuestReplies() {
+        return guestReplies;
+    }
+
+    public void allowGuestReplies(boolean allowed) {
+        this.guestReplies = allowed;
     }
 
     public BoardKind getKind() {

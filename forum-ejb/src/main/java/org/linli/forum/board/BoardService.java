@@ -32,6 +32,9 @@ public class BoardService {
     @Inject
     private Event<BoardDescribed> described;
 
+    @Inject
+    private Event<BoardGuestReplies> guestReplies;
+
     /** Every board in display order, with its last topic and that topic's last poster loaded. */
     @PermitAll
     public List<Board> listBoards() {
@@ -82,6 +85,17 @@ public class BoardService {
         if (!checked.equals(board.getText())) {
             board.describe(checked);
             described.fire(new BoardDescribed(board, currentMember.require()));
+        }
+        return board;
+    }
+
+    /** An administrator lets visitors without an account reply on a board (held for moderation), or stops it. */
+    @RolesAllowed(Role.ADMIN_NAME)
+    public Board allowGuestReplies(long boardId, boolean allowed) {
+        Board board = getBoard(boardId);
+        if (board.isGuestReplies() != allowed) {
+            board.allowGuestReplies(allowed);
+            guestReplies.fire(new BoardGuestReplies(board, currentMember.require()));
         }
         return board;
     }

@@ -72,6 +72,10 @@ public class Member {
     @Column(name = "password_reset_at")
     private Instant passwordResetAt;
 
+    /** The author of a guest's approved replies: no password, never signs in (see {@link #guest}). */
+    @Column(nullable = false)
+    private boolean guest;
+
     /**
      * The boards a {@link Role#MODERATOR} moderates; none means every board. Lazy: only the
      * signed-in member's is read (by {@link org.linli.forum.member.CurrentMember}).
@@ -111,6 +115,42 @@ public class Member {
         this.passwordHash = passwordHash;
         this.role = Objects.requireNonNull(role);
         this.createdAt = Objects.requireNonNull(createdAt);
+    }
+
+    /**
+     * The author of the approved replies of one guest address, known by the address's digest
+     * ({@code emailDigest}); the address itself is not kept. It has a username and an address of
+     * its own that no one can use, and no password, so it never signs in.
+     */
+    public static Member guest(String name, String emailDigest, Instant at) {
+        String username = "guest-" + java.util.HexFormat.of().formatHex(randomBytes());
+        Member member = new Member(username, username + "@guest.invalid", null, Role.RESIDENT, at);
+        member.emailKey = "guest:" + emailDigest;
+        member.displayName = name;
+        member.guest = true;
+        return member;
+    }
+
+    private static byte[] randomBytes() {
+        byte[] bytes = new byte[6];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return bytes;
+    }
+
+    /** The key a guest member is found by. */
+    public static String guestKey(String emailDigest) {
+        return "guest:" + emailDigest;
+    }
+
+    public boolean isGuest() {
+        return guest;
+    }
+
+    /** A guest's name, as the last reply they sent gave it. */
+    public void renameGuest(String name) {
+        if (guest) {
+            this.displayName = name;
+        }
     }
 
     /**

@@ -63,6 +63,19 @@ public final class MailComposer {
                 format(text, "body.RESET", locale, arguments), Instant.now());
     }
 
+    /**
+     * The one mail a guest gets: the link that confirms their address for the reply they sent to
+     * {@code topicTitle}. Written to the address given, which nothing else keeps.
+     */
+    public static OutgoingMail guestConfirmation(String address, String language, String guestName, String topicTitle, String link) {
+        Locale locale = "en".equals(language) ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
+        ResourceBundle text = ResourceBundle.getBundle(BUNDLE, locale,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        Object[] arguments = {guestName, topicTitle, link};
+        return new OutgoingMail(null, address, format(text, "subject.GUEST", locale, arguments),
+                format(text, "body.GUEST", locale, arguments), Instant.now());
+    }
+
     private static String format(ResourceBundle text, String key, Locale locale, Object[] arguments) {
         return new MessageFormat(text.getString(key), locale).format(arguments);
     }

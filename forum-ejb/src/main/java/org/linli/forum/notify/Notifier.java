@@ -51,6 +51,10 @@ public class Notifier {
     }
 
     private void watch(Member member, Topic topic) {
+        // A guest's member never signs in and has no address: nothing to tell it.
+        if (member.isGuest()) {
+            return;
+        }
         if (em.find(TopicWatch.class, new TopicWatch.Key(topic.getId(), member.getId())) == null) {
             em.persist(new TopicWatch(topic, member, Instant.now()));
         }
@@ -58,7 +62,7 @@ public class Notifier {
 
     /** Tells the topic's watchers (for a new topic: its board's watchers) what {@code actor} did. */
     private void notify(NotificationKind kind, Topic topic, Post post, Member actor) {
-        String optedOut = " and not exists (select s from NotificationSettings s where s.memberId = w.member.id and s."
+        String optedOut = " and w.member.guest = false and not exists (select s from NotificationSettings s where s.memberId = w.member.id and s."
                 + NotificationSettings.field(kind) + " = false)";
         List<Member> recipients = kind == NotificationKind.NEW_TOPIC
                 ? em.createQuery("select w.member from BoardWatch w where w.board = :board and w.member <> :actor" + optedOut,

@@ -25,8 +25,9 @@ public class OutgoingMail {
     @SequenceGenerator(name = "mail_outbox_seq", sequenceName = "mail_outbox_seq", allocationSize = 50)
     private Long id;
 
-    @Column(name = "member_id", nullable = false)
-    private long memberId;
+    /** The member it is for; none for a guest's confirmation mail. */
+    @Column(name = "member_id")
+    private Long memberId;
 
     @Column(name = "to_address", nullable = false, length = 254)
     private String to;
@@ -58,7 +59,7 @@ public class OutgoingMail {
     protected OutgoingMail() {
     }
 
-    OutgoingMail(long memberId, String to, String subject, String body, Instant createdAt) {
+    OutgoingMail(Long memberId, String to, String subject, String body, Instant createdAt) {
         this.memberId = memberId;
         this.to = Objects.requireNonNull(to);
         this.subject = Objects.requireNonNull(subject);

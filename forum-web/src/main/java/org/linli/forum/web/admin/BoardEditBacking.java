@@ -11,7 +11,7 @@ import org.linli.forum.web.common.PageParameters;
 import java.io.IOException;
 import java.io.Serializable;
 
-/** An administrator names and describes a board in Chinese and in English. */
+/** An administrator names and describes a board in Chinese and in English, and allows guest replies on it or not. */
 @Named
 @ViewScoped
 public class BoardEditBacking implements Serializable {
@@ -24,16 +24,19 @@ public class BoardEditBacking implements Serializable {
     private String id;
     private long boardId;
     private BoardTextFields text;
+    private boolean guestReplies;
 
     public void load() {
         Board board = boardService.getBoard(PageParameters.id("board", id));
         boardId = board.getId();
         text = BoardTextFields.of(board.getText());
+        guestReplies = board.isGuestReplies();
     }
 
     public void save() throws IOException {
         FormActions.run("form", () -> {
             boardService.describeBoard(boardId, text.toText());
+            boardService.allowGuestReplies(boardId, guestReplies);
             return "/admin/boards";
         });
     }
@@ -44,6 +47,14 @@ public class BoardEditBacking implements Serializable {
 
     public void setId(String id) {
         this.id = id;
+    }
+
+    public boolean isGuestReplies() {
+        return guestReplies;
+    }
+
+    public void setGuestReplies(boolean guestReplies) {
+        this.guestReplies = guestReplies;
     }
 
     public BoardTextFields getText() {

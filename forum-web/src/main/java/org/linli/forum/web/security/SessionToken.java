@@ -19,8 +19,11 @@ public final class SessionToken {
 
     public static final String FIELD = "token";
 
-    /** The addresses that take a POST with this token instead of a view state. */
-    public static final Set<String> FORM_PATHS = Set.of("/member/sign-out", "/post/quick-reply", "/post/status-step");
+    /**
+     * The plain forms' addresses, which take a POST without a Faces view state: members' forms
+     * with this token, the guest reply form (no session) with none. SameOriginFilter guards all.
+     */
+    public static final Set<String> FORM_PATHS = Set.of("/member/sign-out", "/post/quick-reply", "/post/status-step", "/guest/reply");
 
     private static final String ATTRIBUTE = SessionToken.class.getName();
     private static final SecureRandom RANDOM = new SecureRandom();

@@ -24,6 +24,13 @@ import org.linli.forum.web.common.PersonalParts;
 import org.linli.forum.web.common.PersonalParts.Kind;
 import org.linli.forum.web.i18n.Messages;
 import org.linli.forum.web.security.SignedInMember;
+import org.linli.forum.web.guest.GuestSession;
+import org.linli.forum.guest.GuestReply;
+import org.linli.forum.guest.GuestReplyService;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.servlet.http.HttpSession;
+import java.util.Set;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -62,6 +69,13 @@ public class TopicBacking {
     private Page<Post> posts;
     private List<EventLine> events = List.of();
     private Post officialAnswer;
+    @EJB
+    private GuestReplyService guestReplies;
+
+    /** The guest replies this browser sent here that wait for a moderator (shown to it alone). */
+    private List<GuestReply> heldGuestReplies = List.of();
+    private boolean guestForm;
+
     /** The first post the reader had not read before this visit; 0 for an anonymous reader. */
     private int firstUnread;
 
@@ -75,6 +89,16 @@ public class TopicBacking {
         }
         if (topic.getOfficialAnswerId() != null) {
             officialAnswer = problemService.findOfficialAnswer(topic).orElse(null);
+        }
+        if (!me.isSignedIn()) {
+            ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+            guestForm = GuestReplyService.acceptsGuests(topic);
+            if (guestForm) {
+                // The form carries the time it was given out: this page is never served from memory.
+                external.setResponseHeader("Cache-Control", "no-cache");
+            }
+            Set<Long> sent = GuestSession.replies((HttpSession) external.getSession(false));
+            heldGuestReplies = guestReplies.heldOf(topic.getId(), sent);
         }
         if (me.isSignedIn() && !posts.getItems().isEmpty()) {
             int lastOnPage = posts.getItems().get(posts.getItems().size() - 1).getNumber();
@@ -224,6 +248,15 @@ public class TopicBacking {
 
     public void setPage(String page) {
         this.page = page;
+    }
+
+    /** Whether a visitor without an account may reply here (the guest form shows). */
+    public boolean isGuestForm() {
+        return guestForm;
+    }
+
+    public List<GuestReply> getHeldGuestReplies() {
+        return heldGuestReplies;
     }
 
     public Topic getTopic() {
