@@ -209,6 +209,51 @@ class GuestRepliesIT extends SeededPagesTest {
         assertThat(browser.findElement(By.tagName("main")).getText()).contains(payload + "（游客）").doesNotContain("机器人" + UNIQUE);
     }
 
+    @Test
+    @Order(4)
+    void aGuestWhoRegistersWithTheirAddressMakesTheirRepliesTheirsThroughTheMailedLink() throws Exception {
+        assertThat(guestPost).as("the first test published the guest's reply").isPositive();
+        String username = "wang" + UNIQUE;
+        browser.manage().deleteAllCookies();
+        browser.get(url("/member/register").toString());
+        browser.findElement(By.id("form:username")).sendKeys(username);
+        browser.findElement(By.id("form:email")).sendKeys(EMAIL);
+        browser.findElement(By.id("form:password")).sendKeys("password-" + UNIQUE);
+        browser.findElement(By.id("form:confirmation")).sendKeys("password-" + UNIQUE);
+        navigate(By.id("form:submit"));
+        assertThat(browser.findElement(By.cssSelector(".who")).getText()).isEqualTo(username);
+
+        // Registering proves nothing about the address: the replies move only through the mailed link.
+        browser.get(url("/p?id=" + guestPost).toString());
+        assertThat(browser.getPageSource()).contains(GUEST + "（游客）");
+        MAIL.waitForIncomingEmail(15_000, 2);
+        String claim = null;
+        for (MimeMessage received : MAIL.getReceivedMessages()) {
+            String text = String.valueOf(received.getContent());
+            if (GreenMailUtil.getAddressList(received.getAllRecipients()).contains(EMAIL) && text.contains("/member/claim?")) {
+                claim = text.lines().filter(line -> line.contains("/member/claim?")).findFirst().orElseThrow().strip();
+            }
+        }
+        assertThat(claim).as("the claim mail").isNotNull();
+        String local = claim.replaceAll("^http://[^/]+", url("/").toString().replaceAll("/$", ""));
+        browser.get(local.replaceAll("t=[^&]*", "t=1.forged"));
+        assertThat(browser.getPageSource()).doesNotContain("回复已归到您的账号");
+        browser.get(local);
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("回复已归到您的账号");
+
+        browser.get(url("/topic?id=" + topic + "&page=last").toString());
+        List<WebElement> posts = browser.findElements(By.cssSelector("article.post"));
+        assertThat(posts.get(posts.size() - 1).findElement(By.cssSelector(".author")).getText()).isEqualTo(username);
+        assertThat(browser.findElements(By.cssSelector("a[href*='/post/edit?post=" + guestPost + "']"))).as("now theirs to edit").hasSize(1);
+
+        // The address is a member's now: a guest reply with it is refused, pointing to sign in.
+        String formTime = formTime();
+        Thread.sleep(3200);
+        HttpResponse<String> asGuest = send(formTime, "冒名" + UNIQUE, EMAIL, "我是王阿姨", "");
+        assertThat(asGuest.statusCode()).isEqualTo(422);
+        assertThat(asGuest.body()).contains("这个邮箱属于本站会员");
+    }
+
     private String formTime() throws Exception {
         String page = http.send(HttpRequest.newBuilder(url("/topic?id=" + topic).toURI()).build(), HttpResponse.BodyHandlers.ofString()).body();
         Matcher time = Pattern.compile("name=\"formTime\" value=\"([^\"]+)\"").matcher(page);

@@ -60,6 +60,9 @@ public class GuestReplyService {
     @Inject
     private Event<GuestReplyDecided> decided;
 
+    @Inject
+    private GuestClaims claims;
+
     private final PostRenderer renderer = new PostRenderer();
 
     /** The three fields, each with its own rule, all reported at once. */
@@ -93,6 +96,9 @@ public class GuestReplyService {
         if (problems.stream().noneMatch(p -> p.getField().equals("name")) && isMembersName(name)) {
             problems.add(0, new InvalidInputException("name", "error.guest.membersName"));
         }
+        if (problems.stream().noneMatch(p -> p.getField().equals("email")) && isMembersAddress(email)) {
+            problems.add(new InvalidInputException("email", "error.guest.membersEmail"));
+        }
         if (!problems.isEmpty()) {
             throw InvalidInputException.of(problems);
         }
@@ -124,6 +130,12 @@ public class GuestReplyService {
                 .setMaxResults(1).getResultList().isEmpty();
     }
 
+    /** A member's address: they sign in to reply (as registering with a taken address says, it is taken). */
+    private boolean isMembersAddress(String email) {
+        return !em.createQuery("select m.id from Member m where m.emailKey = :key")
+                .setParameter("key", Member.keyOf(email)).setMaxResults(1).getResultList().isEmpty();
+    }
+
     private void limit(String field, String digest, int max, Instant now) {
         List<Instant> recent = em.createQuery("select g.createdAt from GuestReply g where g." + field + " = :digest"
                         + " and g.createdAt > :since order by g.createdAt", Instant.class)
@@ -149,6 +161,15 @@ public class GuestReplyService {
         }
         reply.confirmEmail(Instant.now());
         return true;
+    }
+
+    /**
+     * The signed-in member opens the link mailed to the address they registered with: the
+     * replies they sent from it as a guest become theirs. Returns how many; 0 for a link not theirs.
+     */
+    @RolesAllowed({Role.RESIDENT_NAME, Role.MODERATOR_NAME, Role.STAFF_NAME, Role.ADMIN_NAME})
+    public int claim(String token) {
+        return claims.claim(currentMember.require(), token);
     }
 
     /** Of {@code ids} (the replies this browser sent), those still held in {@code topicId}, oldest first. */

@@ -44,6 +44,9 @@ public class MemberService {
     @Inject
     private Event<MemberModerated> moderated;
 
+    @Inject
+    private Event<MemberRegistered> registered;
+
     private final PasswordHasher hasher = new PasswordHasher();
 
     /** A visitor becomes a resident. */
@@ -69,6 +72,7 @@ public class MemberService {
             throw new UsernameTakenException(registration.username());
         }
         LOG.info(() -> "Registered member " + member.getUsername() + " (id " + member.getId() + ")");
+        registered.fire(new MemberRegistered(member, registration.email(), null));
         return member;
     }
 

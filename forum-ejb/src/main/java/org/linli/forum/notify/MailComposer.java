@@ -76,6 +76,16 @@ public final class MailComposer {
                 format(text, "body.GUEST", locale, arguments), Instant.now());
     }
 
+    /** The link that makes a new member's earlier guest replies theirs, to the address they registered with. */
+    public static OutgoingMail guestClaim(Member member, String language, String link) {
+        Locale locale = "en".equals(language) ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
+        ResourceBundle text = ResourceBundle.getBundle(BUNDLE, locale,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        Object[] arguments = {member.getUsername(), link};
+        return new OutgoingMail(member.getId(), member.getEmail(), format(text, "subject.CLAIM", locale, arguments),
+                format(text, "body.CLAIM", locale, arguments), Instant.now());
+    }
+
     private static String format(ResourceBundle text, String key, Locale locale, Object[] arguments) {
         return new MessageFormat(text.getString(key), locale).format(arguments);
     }
