@@ -52,6 +52,8 @@ class AccessibilityIT extends SeededPagesTest {
         seeder.member(moderator, "MODERATOR", board);
         long topic = seeder.topics(board, List.of("楼道灯不亮 " + unique)).get(0).id();
         long reply = seeder.replies(topic, List.of("| 楼层 | 情况 |\n|---|---|\n| 三楼 | 不亮 |\n\n> 引用一段话\n\n`代码` **加粗**")).get(0).id();
+        // Visitors may reply on this board: its topic page has the guest form.
+        seeder.guests(board);
 
         for (String language : List.of("zh", "en")) {
             browser.get(url("/").toString());
@@ -70,6 +72,12 @@ class AccessibilityIT extends SeededPagesTest {
             browser.findElement(By.id("form:username")).sendKeys("x");
             navigate(By.id("form:submit"));
             checkCurrent(tag + "anonymous refused registration");
+            browser.get(url("/topic?id=" + topic).toString());
+            browser.findElement(By.id("guest-name")).sendKeys("访客");
+            browser.findElement(By.id("guest-email")).sendKeys("visitor@example.org");
+            browser.findElement(By.id("guestBody")).sendKeys("我也看到了");
+            navigate(By.id("guestReplySubmit"));
+            checkCurrent(tag + "anonymous refused guest reply");
             browser.get(url("/member/sign-in").toString());
             browser.findElement(By.id("form:username")).sendKeys(resident);
             browser.findElement(By.id("form:password")).sendKeys("wrong-password");
@@ -94,7 +102,7 @@ class AccessibilityIT extends SeededPagesTest {
             // A moderator of the board.
             signIn(moderator, "password-" + moderator);
             for (String page : List.of("/topic?id=" + topic, "/mod/topic?id=" + topic, "/mod/post?id=" + reply, "/mod/reports",
-                    "/mod/member?name=" + resident, "/mod/log")) {
+                    "/mod/member?name=" + resident, "/mod/log", "/mod/guest-replies")) {
                 check(tag + "moderator " + page, page);
             }
             browser.get(url("/mod/topic?id=" + topic).toString());

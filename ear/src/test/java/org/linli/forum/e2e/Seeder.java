@@ -73,6 +73,11 @@ final class Seeder {
         post("/seed/lock?topic=" + topic, "");
     }
 
+    /** Lets visitors without an account reply on the board (held for approval). */
+    void guests(long board) throws IOException, InterruptedException {
+        post("/seed/guests?board=" + board, "");
+    }
+
     void hide(long post) throws IOException, InterruptedException {
         post("/seed/hide?post=" + post, "");
     }

@@ -120,6 +120,11 @@ public class SeedServlet extends HttpServlet {
                 As.member("admin", "ADMIN", () -> moderation.lock(topic, "end-to-end test"));
                 return "ok " + topic;
             }
+            case "/guests" -> {
+                long board = Long.parseLong(request.getParameter("board"));
+                As.member("admin", "ADMIN", () -> boards.allowGuestReplies(board, true));
+                return "ok " + board;
+            }
             case "/hide" -> {
                 long post = Long.parseLong(request.getParameter("post"));
                 As.member("admin", "ADMIN", () -> moderation.hidePost(post, "end-to-end test"));
