@@ -73,6 +73,11 @@ final class Seeder {
         post("/seed/lock?topic=" + topic, "");
     }
 
+    /** How many stored rows (members, mail outbox) hold the email address {@code address}. */
+    long rowsWithAddress(String address) throws IOException, InterruptedException {
+        return Long.parseLong(post("/seed/address?value=" + encode(address), "").get(0).replaceAll("^ok ", ""));
+    }
+
     /** Lets visitors without an account reply on the board (held for approval). */
     void guests(long board) throws IOException, InterruptedException {
         post("/seed/guests?board=" + board, "");

@@ -35,8 +35,17 @@ public class MailOutbox {
                 .getResultList();
     }
 
+    /**
+     * Records a mail as sent. A guest's confirmation mail (to no member) is removed instead: its
+     * address is the only copy the forum had, and once the mail is out nothing needs it.
+     */
     public void sent(long id, Instant at) {
-        em.find(OutgoingMail.class, id).sent(at);
+        OutgoingMail mail = em.find(OutgoingMail.class, id);
+        if (mail.getMemberId() == null) {
+            em.remove(mail);
+        } else {
+            mail.sent(at);
+        }
     }
 
     public OutgoingMail failed(long id, Instant at, String error) {

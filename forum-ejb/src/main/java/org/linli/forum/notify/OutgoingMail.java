@@ -68,6 +68,11 @@ public class OutgoingMail {
         this.nextAttemptAt = createdAt;
     }
 
+    /** The member it is for; null for a guest's confirmation mail. */
+    public Long getMemberId() {
+        return memberId;
+    }
+
     void sent(Instant at) {
         sentAt = at;
         attempts++;

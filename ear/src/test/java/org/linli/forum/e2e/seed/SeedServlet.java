@@ -50,6 +50,9 @@ public class SeedServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
 
+    @jakarta.annotation.Resource(lookup = "java:jboss/datasources/LinliDS")
+    private javax.sql.DataSource database;
+
     @EJB(lookup = "java:global/linli-forum/forum-ejb/BoardService!org.linli.forum.board.BoardService")
     private BoardService boards;
 
@@ -119,6 +122,22 @@ public class SeedServlet extends HttpServlet {
                 long topic = Long.parseLong(request.getParameter("topic"));
                 As.member("admin", "ADMIN", () -> moderation.lock(topic, "end-to-end test"));
                 return "ok " + topic;
+            }
+            case "/address" -> {
+                // Where an email address is stored: the members' rows and the mail outbox.
+                String address = request.getParameter("value");
+                try (java.sql.Connection connection = database.getConnection();
+                     java.sql.PreparedStatement query = connection.prepareStatement("""
+                             select (select count(*) from forum_member where lower(email) = lower(?) or email_key = lower(?))
+                                  + (select count(*) from mail_outbox where lower(to_address) = lower(?))""")) {
+                    query.setString(1, address);
+                    query.setString(2, address);
+                    query.setString(3, address);
+                    try (java.sql.ResultSet rows = query.executeQuery()) {
+                        rows.next();
+                        return "ok " + rows.getLong(1);
+                    }
+                }
             }
             case "/guests" -> {
                 long board = Long.parseLong(request.getParameter("board"));
