@@ -1,13 +1,11 @@
 package org.linli.forum.guest;
 
+import org.linli.forum.common.Sha256;
 import org.linli.forum.notify.MailTokens;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Locale;
 
 /**
@@ -63,11 +61,6 @@ public final class GuestForms {
 
     /** What is kept of an address: its SHA-256, of the lower-cased address. */
     static String digest(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.strip().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
+        return Sha256.hex(text.strip().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
     }
 }

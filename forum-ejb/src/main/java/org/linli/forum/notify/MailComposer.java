@@ -25,9 +25,8 @@ public final class MailComposer {
     }
 
     static OutgoingMail compose(Member recipient, String language, NotificationKind kind, Topic topic, Post post, Member actor) {
-        Locale locale = "en".equals(language) ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
-        ResourceBundle text = ResourceBundle.getBundle(BUNDLE, locale,
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        Locale locale = localeOf(language);
+        ResourceBundle text = textsIn(locale);
         String base = ForumSettings.baseUrl();
         String link = post != null ? base + "/p?id=" + post.getId() : base + "/topic?id=" + topic.getId() + "&page=last";
         String status = topic.getProblemStatus() == null ? "" : text.getString("status." + topic.getProblemStatus().name());
@@ -55,9 +54,8 @@ public final class MailComposer {
      * do if the reader did not ask for it. Not a notification: it has no unsubscribe footer.
      */
     public static OutgoingMail passwordReset(Member recipient, String language, String link, long minutes) {
-        Locale locale = "en".equals(language) ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
-        ResourceBundle text = ResourceBundle.getBundle(BUNDLE, locale,
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        Locale locale = localeOf(language);
+        ResourceBundle text = textsIn(locale);
         Object[] arguments = {recipient.getUsername(), link, minutes};
         return new OutgoingMail(recipient.getId(), recipient.getEmail(), format(text, "subject.RESET", locale, arguments),
                 format(text, "body.RESET", locale, arguments), Instant.now());
@@ -68,9 +66,8 @@ public final class MailComposer {
      * {@code topicTitle}. Written to the address given, which nothing else keeps.
      */
     public static OutgoingMail guestConfirmation(String address, String language, String guestName, String topicTitle, String link) {
-        Locale locale = "en".equals(language) ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
-        ResourceBundle text = ResourceBundle.getBundle(BUNDLE, locale,
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        Locale locale = localeOf(language);
+        ResourceBundle text = textsIn(locale);
         Object[] arguments = {guestName, topicTitle, link};
         return new OutgoingMail(null, address, format(text, "subject.GUEST", locale, arguments),
                 format(text, "body.GUEST", locale, arguments), Instant.now());
@@ -78,12 +75,21 @@ public final class MailComposer {
 
     /** The link that makes a new member's earlier guest replies theirs, to the address they registered with. */
     public static OutgoingMail guestClaim(Member member, String language, String link) {
-        Locale locale = "en".equals(language) ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
-        ResourceBundle text = ResourceBundle.getBundle(BUNDLE, locale,
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        Locale locale = localeOf(language);
+        ResourceBundle text = textsIn(locale);
         Object[] arguments = {member.getUsername(), link};
         return new OutgoingMail(member.getId(), member.getEmail(), format(text, "subject.CLAIM", locale, arguments),
                 format(text, "body.CLAIM", locale, arguments), Instant.now());
+    }
+
+    /** The mail's language: English if the member chose it, Chinese otherwise. */
+    private static Locale localeOf(String language) {
+        return "en".equals(language) ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
+    }
+
+    private static ResourceBundle textsIn(Locale locale) {
+        return ResourceBundle.getBundle(BUNDLE, locale,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 
     private static String format(ResourceBundle text, String key, Locale locale, Object[] arguments) {

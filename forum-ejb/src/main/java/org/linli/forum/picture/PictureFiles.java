@@ -1,6 +1,7 @@
 package org.linli.forum.picture;
 
 import org.linli.forum.common.ForumSettings;
+import org.linli.forum.common.Sha256;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,10 +9,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.HexFormat;
 import java.util.Optional;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 
 /**
  * The pictures' files, under {@code pictures/} in the data directory (never in the deployment,
@@ -32,17 +30,9 @@ public final class PictureFiles {
         return new PictureFiles(ForumSettings.dataDirectory().resolve("pictures"));
     }
 
-    public static String hashOf(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
-    }
-
     /** Stores a processed picture and its thumbnail; returns its hash. */
     public String store(PictureProcessing.Result result) {
-        String hash = hashOf(result.content());
+        String hash = Sha256.hex(result.content());
         write(path(hash, false, result.extension()), result.content());
         if (result.thumbnail() != result.content()) {
             write(path(hash, true, result.extension()), result.thumbnail());

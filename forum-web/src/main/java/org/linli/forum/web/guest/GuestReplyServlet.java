@@ -8,12 +8,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.linli.forum.common.ForumException;
 import org.linli.forum.common.NotFoundException;
-import org.linli.forum.common.RateLimitedException;
 import org.linli.forum.guest.GuestReply;
 import org.linli.forum.guest.GuestReplyInput;
 import org.linli.forum.guest.GuestReplyService;
 import org.linli.forum.web.common.Links;
 import org.linli.forum.web.common.PageParameters;
+import org.linli.forum.web.post.TopicPageForms;
 import org.linli.forum.web.i18n.Languages;
 
 import java.io.IOException;
@@ -64,12 +64,7 @@ public class GuestReplyServlet extends HttpServlet {
         } catch (NotFoundException e) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
         } catch (ForumException e) {
-            if (e instanceof RateLimitedException limited) {
-                response.setStatus(429);
-                response.setHeader("Retry-After", Long.toString(limited.getRetryAfterSeconds()));
-            } else {
-                response.setStatus(422);
-            }
+            TopicPageForms.refusedStatus(response, e);
             request.setAttribute(RETURNED, new Returned(name, email, body, e));
             request.getRequestDispatcher("/topic?id=" + topicId + "&page=last").forward(request, response);
         }

@@ -23,7 +23,7 @@ import java.io.IOException;
  * same request, with everything typed and the message beside the form, and status 422 (429 with
  * Retry-After when too fast), as the Faces forms do.
  */
-final class TopicPageForms {
+public final class TopicPageForms {
 
     /** The request attribute that carries a form back to the topic page ({@link TopicFormBacking}). */
     static final String RETURNED = TopicPageForms.class.getName() + ".returned";
@@ -73,15 +73,23 @@ final class TopicPageForms {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
+        refusedStatus(response, refusal);
+        request.setAttribute(FormErrors.PLAIN_FORM_REFUSAL,
+                new FormErrors.Refusal("reply".equals(returned.form()) ? "quickReplyBody" : "statusNote", refusal));
+        back(request, response, topicId, returned);
+    }
+
+    /**
+     * The status of a plain form sent back refused: 429 with Retry-After when too many came too
+     * fast, else 422 (as the Faces forms answer). The guest reply form answers the same way.
+     */
+    public static void refusedStatus(HttpServletResponse response, ForumException refusal) {
         if (refusal instanceof RateLimitedException limited) {
             response.setStatus(TOO_MANY_REQUESTS);
             response.setHeader("Retry-After", Long.toString(limited.getRetryAfterSeconds()));
         } else {
             response.setStatus(UNPROCESSABLE_CONTENT);
         }
-        request.setAttribute(FormErrors.PLAIN_FORM_REFUSAL,
-                new FormErrors.Refusal("reply".equals(returned.form()) ? "quickReplyBody" : "statusNote", refusal));
-        back(request, response, topicId, returned);
     }
 
     /** Renders the topic's last page (where its forms are) with the form as it was sent. */
