@@ -2,6 +2,7 @@ package org.linli.forum.archive;
 
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -9,11 +10,14 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import org.linli.forum.cluster.Leases;
 import org.linli.forum.common.ForumSettings;
 import org.linli.forum.post.Posting;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
@@ -29,6 +33,8 @@ public class ArchiveImportWorker {
 
     /** Records per transaction: small enough to lose little to a kill, large enough to amortise the commit. */
     static final int CHUNK_SIZE = 100;
+    /** One server imports at a time; a run renews this between chunks, so it is far longer than a chunk takes. */
+    static final Duration LEASE = Duration.ofMinutes(2);
 
     @PersistenceContext
     private EntityManager em;
@@ -38,6 +44,9 @@ public class ArchiveImportWorker {
 
     @Inject
     private Posting posting;
+
+    @EJB
+    private Leases leases;
 
     public ArchiveImport.Summary run(Path file, ArchiveFormat format, String board, BooleanSupplier stop) {
         ArchiveImportWorker self = context.getBusinessObject(ArchiveImportWorker.class);
@@ -49,11 +58,22 @@ public class ArchiveImportWorker {
         };
         ArchiveImport archiveImport = new ArchiveImport(em, posting, transactions, Clock.systemUTC(), CHUNK_SIZE);
         long runId = archiveImport.begin(format, file);
+        if (!leases.acquire(Leases.IMPORT, LEASE)) {
+            // One import at a time, on any server: two at once would race for the same records.
+            String reason = "another import is running (on " + leases.holder(Leases.IMPORT).orElse("another server")
+                    + "); start this one again when it has finished";
+            archiveImport.end(runId, ImportRun.Status.FAILED, reason);
+            return new ArchiveImport.Summary(runId, ImportRun.Status.FAILED, 0, 0, 0, 0, Map.of(reason, 1));
+        }
         try {
-            return archiveImport.run(runId, file, format, board, ForumSettings.timeZone(), stop);
+            // Renewed between chunks; a run that lost its lease (its server stalled past it) stops.
+            BooleanSupplier stopOrLost = () -> stop.getAsBoolean() || !leases.acquire(Leases.IMPORT, LEASE);
+            return archiveImport.run(runId, file, format, board, ForumSettings.timeZone(), stopOrLost);
         } catch (RuntimeException e) {
             archiveImport.end(runId, ImportRun.Status.FAILED, e.toString());
             throw e;
+        } finally {
+            leases.release(Leases.IMPORT);
         }
     }
 

@@ -10,13 +10,17 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.Objects;
 
 /** One run of the importer over one file: how far it got, and what it did. */
 @Entity
 @Table(name = "import_run")
-public class ImportRun {
+public class ImportRun implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
 
     public enum Status { RUNNING, FINISHED, STOPPED, FAILED }
 

@@ -14,6 +14,7 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import org.linli.forum.member.Member;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -23,7 +24,10 @@ import java.util.Objects;
  */
 @Entity
 @Table(name = "audit_entry")
-public class AuditEntry {
+public class AuditEntry implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
 
     /** What kind of thing an action was done to. */
     public enum TargetType { TOPIC, POST, REPORT, MEMBER, BOARD, INDEX, IMPORT, GUEST_REPLY }

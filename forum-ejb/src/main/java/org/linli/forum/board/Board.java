@@ -17,6 +17,7 @@ import jakarta.persistence.NamedSubgraph;
 import jakarta.persistence.SequenceGenerator;
 import org.linli.forum.topic.Topic;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -30,7 +31,10 @@ import java.util.Objects;
 @NamedEntityGraph(name = Board.WITH_LAST_ACTIVITY,
         attributeNodes = @NamedAttributeNode(value = "lastTopic", subgraph = "topic"),
         subgraphs = @NamedSubgraph(name = "topic", attributeNodes = @NamedAttributeNode("lastPoster")))
-public class Board {
+public class Board implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
 
     /** The board with its last topic and that topic's last poster, as the board index shows it. */
     public static final String WITH_LAST_ACTIVITY = "Board.withLastActivity";

@@ -1,6 +1,7 @@
 package org.linli.forum.common;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Optional;
@@ -66,5 +67,23 @@ public final class ForumSettings {
             // reported below
         }
         throw new IllegalStateException("linli.flood.interval must be a whole number of seconds, not '" + value + "'");
+    }
+
+    /**
+     * Seconds a server's claim on a mail it is sending lasts (linli.mail.lease, default 120): if
+     * the server dies while sending, another sends the mail once the claim is over. Far longer
+     * than handing one mail to the mail server takes.
+     */
+    public static Duration mailLease() {
+        String value = get("linli.mail.lease").orElse("120");
+        try {
+            int seconds = Integer.parseInt(value);
+            if (seconds > 0) {
+                return Duration.ofSeconds(seconds);
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalStateException("linli.mail.lease must be a positive whole number of seconds, not '" + value + "'");
     }
 }

@@ -1,5 +1,6 @@
 package org.linli.forum.common;
 
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -7,7 +8,10 @@ import java.util.List;
  * counter, not from counting rows. (A class rather than a record: Faces 4's EL reads only
  * getters.)
  */
-public final class Page<T> {
+public final class Page<T> implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
 
     private final List<T> items;
     private final int number;

@@ -16,6 +16,7 @@ import org.linli.forum.member.Member;
 import org.linli.forum.post.Post;
 import org.linli.forum.topic.Topic;
 
+import java.io.Serializable;
 import java.time.Instant;
 
 /**
@@ -25,7 +26,10 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "guest_reply")
-public class GuestReply {
+public class GuestReply implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
 
     public enum State { PENDING, APPROVED, REJECTED }
 

@@ -19,6 +19,7 @@ import org.hibernate.annotations.CacheConcurrencyStrategy;
 import org.hibernate.annotations.NaturalId;
 import org.hibernate.annotations.NaturalIdCache;
 
+import java.io.Serializable;
 import java.text.Normalizer;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,7 +37,10 @@ import java.util.Set;
 // role, the session stamp) update the cache in the same transaction; nothing updates members in bulk.
 @Cacheable
 @NaturalIdCache
-public class Member {
+public class Member implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "forum_member_seq")

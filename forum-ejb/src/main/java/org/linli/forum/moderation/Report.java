@@ -15,12 +15,16 @@ import jakarta.persistence.Version;
 import org.linli.forum.member.Member;
 import org.linli.forum.post.Post;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.Objects;
 
 /** A member's report of a post, and what a moderator made of it. */
 @Entity
-public class Report {
+public class Report implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
 
     public enum Status { OPEN, POST_HIDDEN, DISMISSED }
 

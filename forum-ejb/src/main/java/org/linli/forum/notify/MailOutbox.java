@@ -6,6 +6,8 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import org.linli.forum.cluster.Node;
+import org.linli.forum.common.ForumSettings;
 
 import java.time.Instant;
 import java.util.List;
@@ -33,6 +35,23 @@ public class MailOutbox {
                 .setParameter("now", now)
                 .setMaxResults(BATCH)
                 .getResultList();
+    }
+
+    /**
+     * Claims a due mail for this server: moves its next attempt past the claim's lease, in one
+     * UPDATE that only one server can win (the others find it no longer due). Sending only
+     * claimed mails means two servers never send the same one; a server that dies while sending
+     * leaves the mail due again once the lease is over. Returns whether this server has it.
+     */
+    public boolean claim(long id, Instant now) {
+        return em.createQuery("""
+                update OutgoingMail m set m.nextAttemptAt = :leaseEnd, m.claimedBy = :me
+                where m.id = :id and m.sentAt is null and m.failedAt is null and m.nextAttemptAt <= :now""")
+                .setParameter("leaseEnd", now.plus(ForumSettings.mailLease()))
+                .setParameter("me", Node.id())
+                .setParameter("id", id)
+                .setParameter("now", now)
+                .executeUpdate() == 1;
     }
 
     /**

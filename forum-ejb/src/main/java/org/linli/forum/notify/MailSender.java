@@ -35,7 +35,8 @@ import java.util.logging.Logger;
  * back; a failure is logged (once while it lasts) and retried with growing waits, and gives up
  * after {@link OutgoingMail#MAX_ATTEMPTS} attempts. A mail is recorded as sent in its own
  * transaction (durable, see the README) the moment the mail server took it; a crash in between
- * sends it again, with the same Message-ID.
+ * sends it again, with the same Message-ID. With several servers, each mail is claimed before it
+ * is sent ({@link MailOutbox#claim}), so one server sends it.
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
@@ -76,7 +77,8 @@ public class MailSender {
             do {
                 due = outbox.due(Instant.now());
                 for (OutgoingMail mail : due) {
-                    if (send(mail)) {
+                    // Another server may have claimed it since it was read.
+                    if (outbox.claim(mail.getId(), Instant.now()) && send(mail)) {
                         sent++;
                     }
                 }

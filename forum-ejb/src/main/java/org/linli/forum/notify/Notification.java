@@ -16,12 +16,16 @@ import org.linli.forum.post.Post;
 import org.linli.forum.topic.ProblemStatus;
 import org.linli.forum.topic.Topic;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.Objects;
 
 /** One thing a member is told about, read or not. */
 @Entity
-public class Notification {
+public class Notification implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "notification_seq")

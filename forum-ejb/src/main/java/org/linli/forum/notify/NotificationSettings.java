@@ -4,11 +4,15 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.io.Serializable;
 
 /** Which kinds of notification a member wants. A member without a row wants them all. */
 @Entity
 @Table(name = "notification_settings")
-public class NotificationSettings {
+public class NotificationSettings implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
 
     @Id
     @Column(name = "member_id")

@@ -8,6 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
+import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -15,7 +16,10 @@ import java.util.Objects;
 /** A mail in the outbox: written with what it is about, sent after commit, retried until it goes. */
 @Entity
 @Table(name = "mail_outbox")
-public class OutgoingMail {
+public class OutgoingMail implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
 
     /** After this many failed attempts the sender gives up on a mail (over about two days). */
     static final int MAX_ATTEMPTS = 20;
@@ -52,6 +56,10 @@ public class OutgoingMail {
 
     @Column(name = "failed_at")
     private Instant failedAt;
+
+    /** The server that last claimed it for sending (see {@link MailOutbox#claim}). */
+    @Column(name = "claimed_by", length = 200)
+    private String claimedBy;
 
     @Column(name = "last_error", length = 1000)
     private String lastError;

@@ -8,12 +8,16 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.MappedSuperclass;
 import org.linli.forum.member.Member;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.Objects;
 
 /** A member watches something and is told of what happens to it; what it is, the subclass says. */
 @MappedSuperclass
-public abstract class Watch {
+public abstract class Watch implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
 
     @Id
     @ManyToOne(fetch = FetchType.LAZY)

@@ -12,6 +12,7 @@ import jakarta.persistence.SequenceGenerator;
 import org.linli.forum.content.PictureSizes;
 import org.linli.forum.member.Member;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -21,7 +22,10 @@ import java.util.Objects;
  * {@link PictureProcessing.Result}, so every picture the forum has was decoded and re-encoded.
  */
 @Entity
-public class Picture {
+public class Picture implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "picture_seq")

@@ -16,6 +16,7 @@ import org.linli.forum.member.Member;
 import org.linli.forum.topic.Hideable;
 import org.linli.forum.topic.Topic;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +28,10 @@ import java.util.Objects;
  * produces it.
  */
 @Entity
-public class Post extends Hideable {
+public class Post extends Hideable implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
 
     public static final int PAGE_SIZE = 20;
 

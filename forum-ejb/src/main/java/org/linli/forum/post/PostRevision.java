@@ -12,13 +12,17 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import org.linli.forum.member.Member;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.Objects;
 
 /** One version of an edited post: what it said, who wrote that version, and when. */
 @Entity
 @Table(name = "post_revision")
-public class PostRevision {
+public class PostRevision implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "post_revision_seq")

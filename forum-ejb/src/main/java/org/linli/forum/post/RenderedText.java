@@ -5,6 +5,7 @@ import jakarta.persistence.Embeddable;
 import org.linli.forum.content.PostHtmlPolicy;
 import org.linli.forum.content.PostRenderer;
 
+import java.io.Serializable;
 import java.util.Objects;
 
 /**
@@ -13,7 +14,10 @@ import java.util.Objects;
  * renderer makes one, so pages print HTML that went through the policy and nothing else.
  */
 @Embeddable
-public class RenderedText {
+public class RenderedText implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
 
     @Column(nullable = false, length = 100_000)
     private String source;

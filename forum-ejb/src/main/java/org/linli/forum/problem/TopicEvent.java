@@ -16,13 +16,17 @@ import org.linli.forum.member.Member;
 import org.linli.forum.topic.ProblemStatus;
 import org.linli.forum.topic.Topic;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.Objects;
 
 /** A change of a problem's status: who, when, from what to what, and their note. Never changed. */
 @Entity
 @Table(name = "topic_event")
-public class TopicEvent {
+public class TopicEvent implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "topic_event_seq")

@@ -6,6 +6,9 @@ import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import org.linli.forum.cluster.Leases;
 import jakarta.inject.Inject;
 import org.linli.forum.board.Board;
 import org.linli.forum.board.BoardKind;
@@ -49,14 +52,20 @@ public class DemoData {
     @EJB
     private MemberService memberService;
 
+    @EJB
+    private Leases leases;
+
     @Inject
     private DemoTopics demoTopics;
 
     @PostConstruct
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     void seed() {
         if (ForumSettings.mode() != ForumSettings.Mode.DEMO) {
             return;
         }
+        // Servers starting at once on a new database: the first seeds, the others then find it seeded.
+        leases.lockUntilCommit(Leases.SETUP);
         if (!boardService.listBoards().isEmpty() || memberService.countMembers() > 0) {
             return;
         }

@@ -6,6 +6,9 @@ import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import org.linli.forum.cluster.Leases;
 import org.linli.forum.common.ForumSettings;
 import org.linli.forum.member.MemberService;
 import org.linli.forum.member.Registration;
@@ -31,7 +34,11 @@ public class FirstAdministrator {
     @EJB
     private MemberService memberService;
 
+    @EJB
+    private Leases leases;
+
     @PostConstruct
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     void create() {
         Optional<String> username = ForumSettings.get("linli.admin.username");
         Optional<String> email = ForumSettings.get("linli.admin.email");
@@ -39,6 +46,7 @@ public class FirstAdministrator {
         if (username.isEmpty() || email.isEmpty() || password.isEmpty()) {
             return;
         }
+        leases.lockUntilCommit(Leases.SETUP);  // servers starting at once: one creates it
         if (memberService.findByUsername(username.get()).isPresent()) {
             return;
         }

@@ -186,7 +186,7 @@ final class IndexKeeper implements Closeable {
             committedMark = committed == null ? 0 : Long.parseLong(committed);
             watermark = new Watermark(committedMark, patience);
             closeQuietly(closed);
-            ContentGeneration.changed();
+            ContentGeneration.indexChanged();
             LOG.info("The search index was opened again after its writer had failed");
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.FINE, "Opening the search index again failed; tried again at the next attempt", e);
@@ -239,7 +239,7 @@ final class IndexKeeper implements Closeable {
         }
         if (applied > 0) {
             // Search pages show the index, not the rows: cached ones are out of date now.
-            ContentGeneration.changed();
+            ContentGeneration.indexChanged();
         }
         return applied;
     }
@@ -269,7 +269,7 @@ final class IndexKeeper implements Closeable {
                 watermark = builtMark;
                 committedMark = builtMark.value();
                 uncommitted = false;
-                ContentGeneration.changed();
+                ContentGeneration.indexChanged();
                 needsBuilding = false;
                 closeQuietly(old);
                 deleteGenerationsBut(fresh);
@@ -352,6 +352,11 @@ final class IndexKeeper implements Closeable {
         target.refresh();
         LOG.info(() -> "Search index built from the database");
         return watermarkBefore;
+    }
+
+    /** How many changes of the log the serving index has not taken in yet (the log's end less the watermark). */
+    long behind() {
+        return Math.max(0, logEnd() - watermark());
     }
 
     /** The sequence number of the newest change in the log (0 for none). */

@@ -103,6 +103,15 @@ public class SearchIndexer {
 
     /** After a transaction that recorded search changes has committed. */
     public void changesCommitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) SearchChanges.Committed change) {
+        applyPendingSoon();
+    }
+
+    /**
+     * Takes in the committed changes now, in the background: after this server's own commits,
+     * and when another server of the forum says it committed (see cluster/SharedState), so its
+     * posts are searchable here without waiting for the next second.
+     */
+    public void applyPendingSoon() {
         executor.execute(this::applyPending);
     }
 
@@ -131,6 +140,15 @@ public class SearchIndexer {
             }
         }
         keeper.applyPendingWhenDue();
+    }
+
+    /**
+     * Whether search here finds what the database holds: the index is not being built from
+     * scratch (then it finds only new posts) and has taken in all but {@code tolerance} changes of
+     * the log. For the server's readiness.
+     */
+    public boolean caughtUp(long tolerance) {
+        return !keeper.needsBuilding() && keeper.behind() <= tolerance;
     }
 
     /** Applies every committed change past the watermark; returns how many it applied. */

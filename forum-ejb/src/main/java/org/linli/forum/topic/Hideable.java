@@ -4,6 +4,7 @@ import jakarta.persistence.Embedded;
 import jakarta.persistence.MappedSuperclass;
 import org.linli.forum.member.Member;
 
+import java.io.Serializable;
 import java.time.Instant;
 
 /**
@@ -11,7 +12,10 @@ import java.time.Instant;
  * topic or a post. It carries its {@link Hiding} while hidden, none while shown.
  */
 @MappedSuperclass
-public abstract class Hideable {
+public abstract class Hideable implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
 
     @Embedded
     private Hiding hiding;

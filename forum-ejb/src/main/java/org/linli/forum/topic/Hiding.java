@@ -7,6 +7,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import org.linli.forum.member.Member;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -15,7 +16,10 @@ import java.util.Objects;
  * it, when, and their reason. A value: hiding makes a new one, showing again drops it.
  */
 @Embeddable
-public class Hiding {
+public class Hiding implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
 
     @Column(name = "hidden_at")
     private Instant hiddenAt;

@@ -16,6 +16,7 @@ import org.linli.forum.board.Board;
 import org.linli.forum.common.InvalidInputException;
 import org.linli.forum.member.Member;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -26,7 +27,10 @@ import java.util.Objects;
  * its official answer is one of its own posts.
  */
 @Entity
-public class Topic extends Hideable {
+public class Topic extends Hideable implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "topic_seq")

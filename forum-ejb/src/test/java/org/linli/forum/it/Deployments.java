@@ -36,6 +36,6 @@ public final class Deployments {
                 // A WAR reads EJB descriptors from WEB-INF only.
                 .addAsWebInfResource(new File("src/main/resources/META-INF/jboss-ejb3.xml"), "jboss-ejb3.xml")
                 .addAsWebInfResource(new StringAsset("<jboss-web><security-domain>other</security-domain></jboss-web>"), "jboss-web.xml")
-                .addAsManifestResource(new StringAsset("Dependencies: org.wildfly.security.elytron\n"), "MANIFEST.MF");
+                .addAsManifestResource(new StringAsset("Dependencies: org.wildfly.security.elytron, org.infinispan.core, org.infinispan.commons\n"), "MANIFEST.MF");
     }
 }

@@ -36,7 +36,7 @@ class SignInThrottleTest {
     }
 
     private final ManualClock clock = new ManualClock();
-    private final SignInThrottle throttle = new SignInThrottle(clock);
+    private final SignInThrottle throttle = new SignInThrottle(clock, new java.util.concurrent.ConcurrentHashMap<>());
 
     @Test
     void firstFailuresAreFreeThenEachWaitDoubles() {

@@ -19,7 +19,7 @@ public class BoardEditBacking implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @EJB
-    private transient BoardService boardService;
+    private BoardService boardService;
 
     private String id;
     private long boardId;

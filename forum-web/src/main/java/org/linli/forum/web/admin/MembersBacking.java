@@ -30,10 +30,10 @@ public class MembersBacking implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @EJB
-    private transient MemberService memberService;
+    private MemberService memberService;
 
     @EJB
-    private transient BoardService boardService;
+    private BoardService boardService;
 
     private String name;
     private Member member;

@@ -23,10 +23,10 @@ public class PasswordResetBacking implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @EJB
-    private transient PasswordReset passwordReset;
+    private PasswordReset passwordReset;
 
     @Inject
-    private transient LanguageBacking language;
+    private LanguageBacking language;
 
     private String email;
     private boolean asked;

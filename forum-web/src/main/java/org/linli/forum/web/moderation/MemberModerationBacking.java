@@ -31,7 +31,7 @@ public class MemberModerationBacking implements Serializable {
     public static final List<Integer> DURATIONS = List.of(1, 3, 7, 30, 365, 0);
 
     @EJB
-    private transient ModerationService moderationService;
+    private ModerationService moderationService;
 
     private String name;
     private Member member;

@@ -20,7 +20,7 @@ public class PostModerationBacking implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @EJB
-    private transient ModerationService moderationService;
+    private ModerationService moderationService;
 
     private String id;
     private long postId;

@@ -27,10 +27,10 @@ public class ReportsBacking implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @EJB
-    private transient ReportService reportService;
+    private ReportService reportService;
 
     @EJB
-    private transient ModerationService moderationService;
+    private ModerationService moderationService;
 
     private String page;
     private Page<Report> reports;

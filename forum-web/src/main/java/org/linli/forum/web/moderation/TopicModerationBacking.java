@@ -27,10 +27,10 @@ public class TopicModerationBacking implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @EJB
-    private transient BoardService boardService;
+    private BoardService boardService;
 
     @EJB
-    private transient ModerationService moderationService;
+    private ModerationService moderationService;
 
     private String id;
     private long topicId;

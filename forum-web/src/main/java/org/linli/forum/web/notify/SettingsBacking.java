@@ -22,7 +22,7 @@ public class SettingsBacking implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @EJB
-    private transient NotificationService notificationService;
+    private NotificationService notificationService;
 
     /** An array, not a list: Faces converts checkbox values to the array's enum type. */
     private NotificationKind[] wanted;

@@ -20,7 +20,7 @@ public class UnsubscribeBacking implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @EJB
-    private transient NotificationService notificationService;
+    private NotificationService notificationService;
 
     private String m;
     private String k;

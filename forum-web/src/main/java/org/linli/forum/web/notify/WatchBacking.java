@@ -22,13 +22,13 @@ public class WatchBacking implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @EJB
-    private transient NotificationService notificationService;
+    private NotificationService notificationService;
 
     @EJB
-    private transient TopicService topicService;
+    private TopicService topicService;
 
     @EJB
-    private transient BoardService boardService;
+    private BoardService boardService;
 
     private String topicParam;
     private String boardParam;

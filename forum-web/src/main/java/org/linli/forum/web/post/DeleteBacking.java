@@ -21,7 +21,7 @@ public class DeleteBacking implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @EJB
-    private transient PostService postService;
+    private PostService postService;
 
     private String postParam;
     private long postId;

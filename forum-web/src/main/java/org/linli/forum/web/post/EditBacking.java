@@ -18,7 +18,7 @@ public class EditBacking extends PostingForm {
     private static final long serialVersionUID = 1L;
 
     @EJB
-    private transient PostService postService;
+    private PostService postService;
 
     private String postParam;
     private Post post;

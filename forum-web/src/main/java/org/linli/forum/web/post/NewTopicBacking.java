@@ -22,13 +22,13 @@ public class NewTopicBacking extends PostingForm {
     private static final long serialVersionUID = 1L;
 
     @EJB
-    private transient BoardService boardService;
+    private BoardService boardService;
 
     @EJB
-    private transient PostService postService;
+    private PostService postService;
 
     @Inject
-    private transient SignedInMember me;
+    private SignedInMember me;
 
     private String boardParam;
     private Board board;

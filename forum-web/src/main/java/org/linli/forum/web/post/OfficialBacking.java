@@ -22,10 +22,10 @@ public class OfficialBacking implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @EJB
-    private transient PostService postService;
+    private PostService postService;
 
     @EJB
-    private transient ProblemService problemService;
+    private ProblemService problemService;
 
     private String postParam;
     private long postId;

@@ -33,10 +33,10 @@ abstract class PostingForm implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @EJB
-    private transient PostService postService;
+    private PostService postService;
 
     @EJB
-    private transient PictureService pictureService;
+    private PictureService pictureService;
 
     private final PreviewPanel preview = new PreviewPanel();
 

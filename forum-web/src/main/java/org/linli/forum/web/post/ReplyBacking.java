@@ -25,13 +25,13 @@ public class ReplyBacking extends PostingForm {
     private static final long serialVersionUID = 1L;
 
     @EJB
-    private transient TopicService topicService;
+    private TopicService topicService;
 
     @EJB
-    private transient PostService postService;
+    private PostService postService;
 
     @Inject
-    private transient SignedInMember me;
+    private SignedInMember me;
 
     private String topicParam;
     private String quoteParam;

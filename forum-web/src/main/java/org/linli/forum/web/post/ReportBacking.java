@@ -22,10 +22,10 @@ public class ReportBacking implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @EJB
-    private transient PostService postService;
+    private PostService postService;
 
     @EJB
-    private transient ReportService reportService;
+    private ReportService reportService;
 
     private String postParam;
     private long postId;
