@@ -63,6 +63,21 @@ final class ForumProcess implements AutoCloseable {
 
     /** Starts the server (with {@code settings}, more -D options) and waits until the home page answers. */
     void start(Duration patience, String... settings) throws IOException, InterruptedException {
+        launch(settings);
+        Instant deadline = Instant.now().plus(patience);
+        while (Instant.now().isBefore(deadline)) {
+            if (!launcher.isAlive()) {
+                throw new IllegalStateException("the server stopped while starting; see " + log);
+            }
+            if (status("/") == 200) {
+                return;
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("the server did not answer within " + patience + "; see " + log);
+    }
+
+    private void launch(String... settings) throws IOException {
         List<String> command = new ArrayList<>(List.of(wildfly.resolve("bin/standalone.sh").toString(),
                 "-Djboss.server.base.dir=" + base,
                 "-Djboss.socket.binding.port-offset=" + offset,
@@ -80,17 +95,39 @@ final class ForumProcess implements AutoCloseable {
         environment.put("JDK_SERIAL_FILTER", "maxbytes=10485760;maxdepth=128;maxarray=500000;maxrefs=300000");
         builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         launcher = builder.start();
+    }
+
+    /**
+     * Starts a server that has no forum, such as the cluster's load balancer
+     * ({@code -c standalone-load-balancer.xml} among {@code settings}), and waits until its HTTP
+     * port answers at all.
+     */
+    void startWithoutForum(Duration patience, String... settings) throws IOException, InterruptedException {
+        launch(settings);
         Instant deadline = Instant.now().plus(patience);
         while (Instant.now().isBefore(deadline)) {
             if (!launcher.isAlive()) {
                 throw new IllegalStateException("the server stopped while starting; see " + log);
             }
-            if (status("/") == 200) {
+            if (status("/") != -1) {
                 return;
             }
             Thread.sleep(500);
         }
         throw new IllegalStateException("the server did not answer within " + patience + "; see " + log);
+    }
+
+    /** The readiness WildFly reports on the management interface (200 ready, 503 not, -1 no answer). */
+    int readiness() {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + (9990 + offset) + "/health/ready"))
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
     }
 
     /** The server JVM's CPU time so far (user and system), for CPU per request. */
