@@ -9,6 +9,7 @@ CREATE TABLE cluster_lease (
 
 INSERT INTO cluster_lease (name, holder, expires_at) VALUES ('rerender', NULL, TIMESTAMP WITH TIME ZONE '2000-01-01 00:00:00+00');
 INSERT INTO cluster_lease (name, holder, expires_at) VALUES ('import', NULL, TIMESTAMP WITH TIME ZONE '2000-01-01 00:00:00+00');
+INSERT INTO cluster_lease (name, holder, expires_at) VALUES ('pictures', NULL, TIMESTAMP WITH TIME ZONE '2000-01-01 00:00:00+00');
 
 -- A mail being sent is claimed: its next attempt is moved past the claim's lease (one UPDATE
 -- that succeeds on one server only), so two servers never send the same mail, and a mail whose
@@ -19,3 +20,11 @@ ALTER TABLE mail_outbox ADD COLUMN claimed_by VARCHAR(200);
 -- Seeding an empty forum (demo data, the first administrator) locks this row for its
 -- transaction, so servers starting at once on one new database seed it once.
 INSERT INTO cluster_lease (name, holder, expires_at) VALUES ('setup', NULL, TIMESTAMP WITH TIME ZONE '2000-01-01 00:00:00+00');
+
+-- The key that signs the links in mails and the guest form's time: one for every server, so a
+-- link one server mailed works on any other. Made at the first start (from the older
+-- <data dir>/secret.key if there is one, so links already mailed keep working).
+CREATE TABLE forum_key (
+    name   VARCHAR(40)  NOT NULL PRIMARY KEY,
+    key_value  VARCHAR(200) NOT NULL
+);

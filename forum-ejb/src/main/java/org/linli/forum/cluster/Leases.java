@@ -26,6 +26,7 @@ public class Leases {
 
     public static final String RERENDER = "rerender";
     public static final String IMPORT = "import";
+    public static final String PICTURES = "pictures";
     /** Seeding an empty forum: locked for a transaction, not leased (see {@link #lockUntilCommit}). */
     public static final String SETUP = "setup";
 

@@ -32,7 +32,7 @@ public class ContentChangeListener implements Integrator, PostCommitInsertEventL
     /** Entities no anonymous page shows: reading marks, watches, notifications, mail, logs, reports, import records. */
     private static final Set<String> PRIVATE = Set.of(
             "TopicRead", "TopicWatch", "BoardWatch", "Notification", "NotificationSettings", "OutgoingMail",
-            "SearchChange", "AuditEntry", "Report", "PostRevision", "ImportRun", "ImportProblem", "Lease");
+            "SearchChange", "AuditEntry", "Report", "PostRevision", "ImportRun", "ImportProblem", "Lease", "ForumKey");
 
     @Override
     public void integrate(Metadata metadata, BootstrapContext bootstrapContext, SessionFactoryImplementor sessionFactory) {

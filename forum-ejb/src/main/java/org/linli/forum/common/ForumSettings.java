@@ -31,6 +31,15 @@ public final class ForumSettings {
         return Path.of(get("linli.data.dir").orElse(System.getProperty("user.home") + "/.linli-forum"));
     }
 
+    /**
+     * Where members' pictures are kept (linli.pictures.dir, default {@code pictures} in the data
+     * directory). Several servers must share it (a network or shared volume): a picture uploaded
+     * through one is shown by all.
+     */
+    public static Path picturesDirectory() {
+        return get("linli.pictures.dir").map(Path::of).orElseGet(() -> dataDirectory().resolve("pictures"));
+    }
+
     /** demo seeds demo boards and accounts on first start; production never does. */
     public static Mode mode() {
         String value = get("linli.mode").orElse("demo");

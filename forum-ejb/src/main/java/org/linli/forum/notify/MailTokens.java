@@ -19,7 +19,9 @@ import java.util.Base64;
 /**
  * Signs the links in mails (unsubscribe, password reset), so they work without signing in and
  * cannot be forged for someone else: HMAC-SHA256 over the member and the kind, with a key from the setting
- * {@code linli.secret} or, failing that, one generated once into {@code <data dir>/secret.key}.
+ * {@code linli.secret} or, failing that, the one every server shares through the database
+ * (installed at start-up by {@code cluster/SharedKeys}); outside a server (tools, tests), one
+ * generated once into {@code <data dir>/secret.key}.
  */
 public final class MailTokens {
 
@@ -56,6 +58,27 @@ public final class MailTokens {
             }
         }
         return current;
+    }
+
+    /** From now on, sign with {@code shared} (unless the setting linli.secret names a key). */
+    public static void useKey(byte[] shared) {
+        synchronized (MailTokens.class) {
+            key = ForumSettings.get("linli.secret").map(s -> s.getBytes(StandardCharsets.UTF_8)).orElse(shared.clone());
+        }
+    }
+
+    /**
+     * The key this server signed with before keys were shared ({@code <data dir>/secret.key}), so
+     * links it already mailed keep working; a new one if it has none.
+     */
+    public static byte[] localKey() {
+        Path file = ForumSettings.dataDirectory().resolve("secret.key");
+        if (Files.exists(file)) {
+            return keyFile();
+        }
+        byte[] fresh = new byte[32];
+        new SecureRandom().nextBytes(fresh);
+        return fresh;
     }
 
     private static byte[] keyFile() {

@@ -25,9 +25,9 @@ public final class PictureFiles {
         this.root = root;
     }
 
-    /** The files of this deployment's data directory. */
+    /** The files in the pictures directory (linli.pictures.dir; by default in the data directory). */
     public static PictureFiles inDataDirectory() {
-        return new PictureFiles(ForumSettings.dataDirectory().resolve("pictures"));
+        return new PictureFiles(ForumSettings.picturesDirectory());
     }
 
     /** Stores a processed picture and its thumbnail; returns its hash. */

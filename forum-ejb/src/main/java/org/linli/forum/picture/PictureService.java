@@ -8,6 +8,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import org.linli.forum.cluster.Leases;
 import org.linli.forum.common.InvalidInputException;
 import org.linli.forum.common.NotPermittedException;
 import org.linli.forum.member.CurrentMember;
@@ -41,6 +42,9 @@ public class PictureService {
 
     @PersistenceContext
     private EntityManager em;
+
+    @EJB
+    private Leases leases;
 
     @EJB
     private CurrentMember currentMember;
@@ -143,9 +147,16 @@ public class PictureService {
     public record Served(Path file, String mediaType, boolean forEveryone) {
     }
 
-    /** Removes pictures uploaded a day ago or longer that no post shows, and their files when no one else has them. */
+    /**
+     * Removes pictures uploaded a day ago or longer that no post shows, and their files when no
+     * one else has them. Hourly, on one server at a time (the {@link Leases#PICTURES} lease, held
+     * for the hour: the servers' timers fire at the same minute).
+     */
     @Schedule(hour = "*", minute = "41", persistent = false)
     void removeUnused() {
+        if (!leases.acquire(Leases.PICTURES, Duration.ofMinutes(50))) {
+            return;
+        }
         List<Picture> unused = em.createQuery("""
                 select p from Picture p where p.uploadedAt < :before
                 and not exists (select pp from PostPicture pp where pp.picture = p)""", Picture.class)

@@ -25,7 +25,9 @@ import java.util.logging.Logger;
  */
 @Singleton
 @Startup
-@DependsOn("SchemaMigration")
+// After the demo seed: demo mode seeds only a forum with no members, and the first administrator
+// must not make a new forum look seeded.
+@DependsOn({"SchemaMigration", "DemoData"})
 @RunAs(Role.ADMIN_NAME)
 public class FirstAdministrator {
 

@@ -24,8 +24,9 @@ import java.util.Set;
  * see changes. A page read without a session (the board index, a board, a topic, search) is kept
  * with the {@link ContentGeneration} it was rendered under and served from memory while that is
  * still current: every committed change to topics, posts, boards or members moves the generation
- * on, so no reader gets a page older than the last change (the generation is per server; with
- * several servers a page is at most {@code linli.page.cache.seconds} old, default 60). Every
+ * on, so no reader gets a page older than the last change, whichever server made it (the
+ * generation is shared by a cluster's servers; a page is in any case kept at most
+ * {@code linli.page.cache.seconds}, default 60). Every
  * anonymous page also carries an ETag of its bytes and {@code Cache-Control: no-cache}: a browser
  * that asks again with it gets 304 Not Modified. Signed-in pages (they have a session), forms and
  * requests that count their SQL statements ({@code X-Linli-Probe}) are rendered every time.
