@@ -10,7 +10,7 @@
 # LINLI_DB_USER and LINLI_DB_PASSWORD to use a database of yours; otherwise it makes a
 # throwaway one with Debian's postgresql binaries (apt-get install postgresql) under
 # ear/target/cluster. Node n runs with port offset 100 * n and the data directory
-# ear/target/cluster/node<n>-data. The balancer runs with offset 0 (HTTP 8080, mod_cluster 8090).
+# ear/target/cluster/node<n>-data; the pictures folder, ear/target/cluster/pictures, is shared. The balancer runs with offset 0 (HTTP 8080, mod_cluster 8090).
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 root=$PWD
@@ -85,7 +85,8 @@ for n in $(seq 1 "$nodes"); do
     cp "$ear" "$work/node$n-ear.tmp"
     start_server "node$n" standalone-ha.xml $((100 * n)) -Djboss.node.name="node$n" \
         -Dlinli.cluster.members="$members" -Dlinli.cluster.balancer.port=8090 \
-        -Dlinli.data.dir="$work/node$n-data" -Dlinli.base.url=http://127.0.0.1:8080 \
+        -Dlinli.data.dir="$work/node$n-data" -Dlinli.pictures.dir="$work/pictures" \
+        -Dlinli.base.url=http://127.0.0.1:8080 \
         -Dlinli.db.driver=postgresql
     mv "$work/node$n-ear.tmp" "$work/node$n/deployments/linli-forum.ear"
 done

@@ -96,6 +96,7 @@ class ClusterIT {
 
                 readYourWritesAcrossNodes(resident, staff, balancer, other, topic, board);
                 eachMailOnce(db, "after replies on both nodes");
+                mailedLinksWorkOnEveryNode(node1, node2);
                 throttleCountsOnEveryNode(node1, node2);
                 oneImportWhenBothNodesAreAsked(db, node1, node2);
                 sessionAndHalfTypedReplySurviveKill(resident, moderator, balancer, residentsNode, other, topic, db);
@@ -134,6 +135,20 @@ class ClusterIT {
         System.out.println("[cluster] the reply was found by search on the other node after " + searchable);
         assertThat(searchable).as("search on the other node finds the reply").isNotNull();
         assertThat(searchable).isLessThan(Duration.ofSeconds(2));
+    }
+
+    /** A link one node mailed (signed with the forum's key) works on every node; a forged one on none. */
+    private void mailedLinksWorkOnEveryNode(ForumProcess node1, ForumProcess node2) throws Exception {
+        MimeMessage mail = MAIL.getReceivedMessages()[0];
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("/unsubscribe\\?m=\\d+&k=\\w+&t=[A-Za-z0-9_-]+")
+                .matcher(String.valueOf(mail.getContent()));
+        assertThat(link.find()).as("the mail's unsubscribe link").isTrue();
+        String path = link.group();
+        assertThat(node1.status(path)).as("node1 opens " + path).isEqualTo(200);
+        assertThat(node2.status(path)).as("node2 opens " + path).isEqualTo(200);
+        String forged = path.substring(0, path.length() - 2) + (path.endsWith("AA") ? "BB" : "AA");
+        assertThat(node1.status(forged)).isEqualTo(404);
+        assertThat(node2.status(forged)).isEqualTo(404);
     }
 
     /** Sign-in failures on one node count on the other: the fourth attempt waits, wherever it is made. */
@@ -272,7 +287,8 @@ class ClusterIT {
         List<String> settings = new ArrayList<>(List.of(ForumProcess.onPostgres(postgres)));
         settings.addAll(List.of("-c", "standalone-ha.xml", "-Djboss.node.name=" + name,
                 "-Dlinli.cluster.members=" + MEMBERS, "-Dlinli.cluster.balancer.port=" + (8090 + BALANCER),
-                "-Dlinli.smtp.port=3026", "-Dlinli.mail.lease=10", "-Dlinli.base.url=http://127.0.0.1:" + (8080 + BALANCER)));
+                "-Dlinli.smtp.port=3026", "-Dlinli.mail.lease=10", "-Dlinli.base.url=http://127.0.0.1:" + (8080 + BALANCER),
+                "-Dlinli.pictures.dir=" + Path.of("target/cluster-pictures").toAbsolutePath()));
         node.start(PATIENCE, settings.toArray(String[]::new));
         return null;
     }
