@@ -85,7 +85,7 @@ class ClusterIT {
                 ForumProcess residentsNode = nodes.get(home);
                 ForumProcess other = residentsNode == node1 ? node2 : node1;
                 System.out.println("[cluster] the resident's session is on " + home);
-                topic = startTopic(resident, balancer);
+                topic = CrashIT.startTopic(resident, balancer, "集群测试：三号楼路灯不亮 cluster test", "三号楼门前的路灯一周没亮了，晚上很黑。");
                 long board = boardOf(other, topic);
                 // Staff and the moderator read and write on the other node, signed in there directly.
                 WebClients.signIn(staff, new URL(other.url("/")), "staff", "linli-staff");
@@ -334,19 +334,6 @@ class ClusterIT {
         Cookie session = web.getCookieManager().getCookies().stream()
                 .filter(c -> c.getName().equals("JSESSIONID")).findFirst().orElseThrow();
         return session.getValue().substring(session.getValue().lastIndexOf('.') + 1);
-    }
-
-    private static long startTopic(WebClient member, ForumProcess forum) throws IOException {
-        HtmlPage home = member.getPage(forum.url("/"));
-        String board = home.getAnchors().stream().map(a -> a.getHrefAttribute())
-                .filter(href -> href.contains("/board?id=")).findFirst().orElseThrow();
-        long boardId = Long.parseLong(board.replaceAll(".*[?&]id=(\\d+).*", "$1"));
-        HtmlPage form = member.getPage(forum.url("/post/new-topic?board=" + boardId));
-        HtmlForm post = form.getFormByName("form");
-        post.getInputByName("form:title").setValue("集群测试：三号楼路灯不亮 cluster test");
-        post.getTextAreaByName("form:body").setText("三号楼门前的路灯一周没亮了，晚上很黑。");
-        HtmlPage topic = post.getInputByName("form:submit").click();
-        return Long.parseLong(topic.getUrl().toString().replaceAll(".*[?&]id=(\\d+).*", "$1"));
     }
 
     private static long boardOf(ForumProcess forum, long topic) throws IOException, InterruptedException {

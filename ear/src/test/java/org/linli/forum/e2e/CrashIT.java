@@ -194,16 +194,21 @@ class CrashIT {
     static long startTopic(ForumProcess forum) throws IOException {
         try (WebClient web = WebClients.visitor()) {
             WebClients.signIn(web, new URL(forum.url("/")), "resident", "linli-resident");
-            HtmlPage home = web.getPage(forum.url("/"));
-            String board = home.getAnchors().stream().map(a -> a.getHrefAttribute())
-                    .filter(href -> href.contains("/board?id=")).findFirst().orElseThrow();
-            long boardId = Long.parseLong(board.replaceAll(".*[?&]id=(\\d+).*", "$1"));
-            HtmlPage form = web.getPage(forum.url("/post/new-topic?board=" + boardId));
-            HtmlForm post = form.getFormByName("form");
-            post.getInputByName("form:title").setValue("崩溃测试 crash test");
-            post.getTextAreaByName("form:body").setText("每一条确认过的回复都不能丢。");
-            HtmlPage topic = post.getInputByName("form:submit").click();
-            return Long.parseLong(topic.getUrl().toString().replaceAll(".*[?&]id=(\\d+).*", "$1"));
+            return startTopic(web, forum, "崩溃测试 crash test", "每一条确认过的回复都不能丢。");
         }
+    }
+
+    /** Starts a topic as the signed-in {@code member} on the first board of the home page; returns its id. */
+    static long startTopic(WebClient member, ForumProcess forum, String title, String body) throws IOException {
+        HtmlPage home = member.getPage(forum.url("/"));
+        String board = home.getAnchors().stream().map(a -> a.getHrefAttribute())
+                .filter(href -> href.contains("/board?id=")).findFirst().orElseThrow();
+        long boardId = Long.parseLong(board.replaceAll(".*[?&]id=(\\d+).*", "$1"));
+        HtmlPage form = member.getPage(forum.url("/post/new-topic?board=" + boardId));
+        HtmlForm post = form.getFormByName("form");
+        post.getInputByName("form:title").setValue(title);
+        post.getTextAreaByName("form:body").setText(body);
+        HtmlPage topic = post.getInputByName("form:submit").click();
+        return Long.parseLong(topic.getUrl().toString().replaceAll(".*[?&]id=(\\d+).*", "$1"));
     }
 }
