@@ -18,8 +18,10 @@
 #
 # Settings: BENCH_POSTS (1000000), BENCH_DURATION (15s), BENCH_WARMUP (5s), BENCH_JIT_WARMUP (15s), BENCH_HEAP (512m),
 # BENCH_CONNECTIONS ("16 64"), BENCH_BOARD_PAGE (200; a deep page of the largest board), BENCH_VISITORS ("anonymous signed-in"), BENCH_SERVER_OPTS (more -D settings for the server, such as
-# -Dlinli.page.cache=false to measure rendering without the anonymous page cache), BENCH_KEEP=1
-# leaves the server running.
+# -Dlinli.page.cache=false to measure rendering without the anonymous page cache), BENCH_PAGES
+# (a regular expression on the page names, such as "topic-25", for only those cells), BENCH_EAR (the
+# EAR to deploy, default ear/target/linli-forum.ear: to compare two builds on the same data),
+# BENCH_KEEP=1 leaves the server running.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/../../.." && pwd)
@@ -62,7 +64,7 @@ echo "== starting WildFly (heap $HEAP) on $DATA"
 rm -rf "$SERVER_BASE"
 mkdir -p "$SERVER_BASE/deployments" "$OUT/static"
 cp -r "$WILDFLY/standalone/configuration" "$SERVER_BASE/"
-cp ear/target/linli-forum.ear "$SERVER_BASE/deployments/"
+cp "${BENCH_EAR:-ear/target/linli-forum.ear}" "$SERVER_BASE/deployments/linli-forum.ear"
 # standalone.sh's default JDK serialization filter (maxarray=100000) refuses the smartcn
 # dictionaries Chinese search loads (a 402,137-entry table): the same limits, with room for them.
 JDK_SERIAL_FILTER="maxbytes=10485760;maxdepth=128;maxarray=500000;maxrefs=300000" \
@@ -79,6 +81,7 @@ stop_server() {
     [[ -n "${SAMPLER:-}" ]] && kill "$SAMPLER" 2>/dev/null || true
 }
 trap stop_server EXIT
+trap 'exit 130' INT TERM  # so that the server goes too when the benchmark is stopped
 for _ in $(seq 1 300); do
     [[ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE_URL/")" == 200 ]] && break
     sleep 1
@@ -155,7 +158,7 @@ done
 # Warm-up: the JIT compiles for a minute or two after start; a cell measured meanwhile counts the
 # compiler's CPU against the page. Every page is read for BENCH_JIT_WARMUP (15s) by both visitors,
 # then the run waits (at most two minutes) until the idle server uses under a tenth of a core.
-for name in "${!PAGES[@]}"; do
+for name in $(printf '%s\n' "${!PAGES[@]}" | grep -E -- "${BENCH_PAGES:-.}"); do
     wrk -t2 -c16 -d"${BENCH_JIT_WARMUP:-15s}" "$BASE_URL${PAGES[$name]}" > /dev/null
     wrk -t2 -c16 -d"${BENCH_JIT_WARMUP:-15s}" -H "Cookie: JSESSIONID=$SESSION" "$BASE_URL${PAGES[$name]}" > /dev/null
 done
@@ -179,7 +182,7 @@ for conns in $CONNECTIONS; do
     echo "| static topic.html | – | $conns | $rps | $p50 | $p99 | $errors | $cpu | 1.00 |" >> "$RESULTS"
     tail -1 "$RESULTS"
 done
-for name in $(printf '%s\n' "${!PAGES[@]}" | sort); do
+for name in $(printf '%s\n' "${!PAGES[@]}" | sort | grep -E -- "${BENCH_PAGES:-.}"); do
     for visitor in ${BENCH_VISITORS:-anonymous signed-in}; do
         cookie=""
         [[ $visitor == signed-in ]] && cookie=$SESSION

@@ -117,16 +117,19 @@ final class ForumProcess implements AutoCloseable {
         throw new IllegalStateException("the server did not answer within " + patience + "; see " + log);
     }
 
-    /** The readiness WildFly reports on the management interface (200 ready, 503 not, -1 no answer). */
-    int readiness() {
+    /**
+     * The readiness WildFly reports on the management interface: its status (200 ready, 503 not)
+     * and the checks' report; empty when the server does not answer.
+     */
+    Optional<HttpResponse<String>> readiness() {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + (9990 + offset) + "/health/ready"))
-                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            return Optional.of(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + (9990 + offset) + "/health/ready"))
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString()));
         } catch (IOException e) {
-            return -1;
+            return Optional.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return -1;
+            return Optional.empty();
         }
     }
 

@@ -62,6 +62,7 @@ public class SearchIndexer {
     private ManagedExecutorService executor;
 
     private IndexKeeper keeper;
+    private volatile boolean caughtUpSinceStart;
 
     @PostConstruct
     void open() {
@@ -143,12 +144,20 @@ public class SearchIndexer {
     }
 
     /**
-     * Whether search here finds what the database holds: the index is not being built from
-     * scratch (then it finds only new posts) and has taken in all but {@code tolerance} changes of
-     * the log. For the server's readiness.
+     * Whether search here has caught up with the database since this server started: the index is
+     * not a stand-in being built from scratch (which finds only new posts) and has once taken in
+     * all but {@code tolerance} changes of the log. Once caught up it stays so while the index
+     * stands, so a burst of changes (an import) that puts it briefly behind does not take a
+     * serving server out of service. For the server's readiness.
      */
     public boolean caughtUp(long tolerance) {
-        return !keeper.needsBuilding() && keeper.behind() <= tolerance;
+        if (keeper.needsBuilding()) {
+            return false;
+        }
+        if (!caughtUpSinceStart) {
+            caughtUpSinceStart = keeper.behind() <= tolerance;
+        }
+        return caughtUpSinceStart;
     }
 
     /** Applies every committed change past the watermark; returns how many it applied. */
