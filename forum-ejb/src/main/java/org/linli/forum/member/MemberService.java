@@ -122,12 +122,13 @@ public class MemberService {
     }
 
     /**
-     * What a signed-in session was stamped with: the member's version while they may sign in,
-     * empty once they are suspended or gone. A session whose stamp no longer matches ends.
+     * The member a signed-in session stands for, while they may sign in; empty once they are
+     * suspended or gone. The session is stamped with their version: a session whose stamp no
+     * longer matches ends.
      */
     @PermitAll
-    public Optional<Long> sessionStamp(String username) {
-        return findByUsername(username).filter(Member::canSignIn).map(Member::getVersion);
+    public Optional<Member> sessionMember(String username) {
+        return findByUsername(username).filter(Member::canSignIn);
     }
 
     /**

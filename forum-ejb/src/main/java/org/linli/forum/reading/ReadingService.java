@@ -10,11 +10,14 @@ import jakarta.persistence.PersistenceContext;
 import org.linli.forum.member.CurrentMember;
 import org.linli.forum.member.Member;
 import org.linli.forum.member.Role;
+import org.linli.forum.notify.NotificationService;
 import org.linli.forum.topic.Topic;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -30,6 +33,9 @@ public class ReadingService {
 
     @EJB
     private CurrentMember currentMember;
+
+    @EJB
+    private NotificationService notifications;
 
     /** The caller has seen the topic up to post {@code number}. */
     @RolesAllowed({Role.RESIDENT_NAME, Role.MODERATOR_NAME, Role.STAFF_NAME, Role.ADMIN_NAME})
@@ -70,18 +76,50 @@ public class ReadingService {
     @PermitAll
     public Map<Long, Integer> firstUnreadIn(Collection<TopicProgress> topics) {
         Member reader = currentMember.find().orElse(null);
-        Map<Long, Integer> unread = new HashMap<>();
         if (reader == null || topics.isEmpty()) {
-            return unread;
+            return new HashMap<>();
         }
+        return firstUnread(reader, topics, marks(reader, topics.stream().map(TopicProgress::topicId).toList()));
+    }
+
+    /**
+     * Everything the caller's copy of a reading page shows of them, in one call: the first unread
+     * post of each of {@code topics}, their mark in {@code readTopic} (the topic the page is of,
+     * 0 for none) before this view, their unread notifications and whether they watch it. One
+     * call because each call of its own cost a transaction, a persistence context and a lookup
+     * of the member, and those were most of a signed-in page's CPU (the load benchmark). Moving
+     * the mark on is left to {@link #markRead}, asked only when the page goes past it.
+     */
+    @PermitAll
+    public ReaderMarks marksFor(Collection<TopicProgress> topics, long readTopic) {
+        Member reader = currentMember.find().orElse(null);
+        if (reader == null) {
+            return ReaderMarks.NONE;
+        }
+        List<Long> ids = new ArrayList<>(topics.stream().map(TopicProgress::topicId).toList());
+        if (readTopic != 0 && !ids.contains(readTopic)) {
+            ids.add(readTopic);
+        }
+        Map<Long, Integer> marks = ids.isEmpty() ? Map.of() : marks(reader, ids);
+        return new ReaderMarks(firstUnread(reader, topics, marks), marks.getOrDefault(readTopic, 0),
+                notifications.unreadCount(), readTopic != 0 && notifications.isWatchingTopic(readTopic));
+    }
+
+    /** The reader's marks in these topics: how far they read each they opened. */
+    private Map<Long, Integer> marks(Member reader, List<Long> topicIds) {
         Map<Long, Integer> marks = new HashMap<>();
         for (TopicRead mark : em.createQuery(
                         "select r from TopicRead r where r.key.memberId = :member and r.key.topicId in :topics", TopicRead.class)
                 .setParameter("member", reader.getId())
-                .setParameter("topics", topics.stream().map(TopicProgress::topicId).toList())
+                .setParameter("topics", topicIds)
                 .getResultList()) {
             marks.put(mark.getTopicId(), mark.getLastReadNumber());
         }
+        return marks;
+    }
+
+    private static Map<Long, Integer> firstUnread(Member reader, Collection<TopicProgress> topics, Map<Long, Integer> marks) {
+        Map<Long, Integer> unread = new HashMap<>();
         for (TopicProgress topic : topics) {
             Integer mark = marks.get(topic.topicId());
             if (mark == null && topic.lastPostAt().isAfter(reader.getCreatedAt())) {

@@ -209,7 +209,7 @@ class ModerationIT {
                 .isInstanceOf(MemberSuspendedException.class)
                 .satisfies(e -> assertThat(((MemberSuspendedException) e).getReason()).isEqualTo("辱骂邻居"));
         assertThat(members.authenticate(resident, "wrong-password", "192.0.2.45")).as("no hint without the password").isEmpty();
-        assertThat(members.sessionStamp(resident)).as("open sessions end").isEmpty();
+        assertThat(members.sessionMember(resident)).as("open sessions end").isEmpty();
         assertThatThrownBy(() -> As.member(resident, "RESIDENT",
                 () -> posts.startTopic(boards.listBoards().get(0).getId(), "还想发", "内容")))
                 .isInstanceOf(org.linli.forum.member.NotSignedInException.class);

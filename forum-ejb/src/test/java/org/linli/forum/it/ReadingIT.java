@@ -13,12 +13,16 @@ import org.linli.forum.board.BoardService;
 import org.linli.forum.member.MemberService;
 import org.linli.forum.member.Registration;
 import org.linli.forum.post.PostService;
+import org.linli.forum.notify.NotificationService;
+import org.linli.forum.reading.ReaderMarks;
 import org.linli.forum.reading.ReadingService;
+import org.linli.forum.reading.TopicProgress;
 import org.linli.forum.topic.Topic;
 import org.linli.forum.topic.TopicService;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -52,6 +56,9 @@ class ReadingIT {
 
     @EJB
     private ReadingService reading;
+
+    @EJB
+    private NotificationService notifications;
 
     @Test
     void aMemberSeesWhatIsNewSinceTheyLastReadAndNewcomersStartCaughtUp() throws Exception {
@@ -116,6 +123,44 @@ class ReadingIT {
         assertThat(unread(reader, topicId)).as("read up to the furthest page any session saw").isNull();
     }
 
+    @Test
+    void aPageViewGetsAllOfItsReadersMarksInOneCall() throws Exception {
+        String unique = UUID.randomUUID().toString().substring(0, 8);
+        String reader = "一次" + unique;
+        String writer = "回帖" + unique;
+        String other = "另一位" + unique;
+        register(reader, "o" + unique);
+        register(writer, "w" + unique);
+        register(other, "x" + unique);
+        long topicId = newTopic(writer, "一次取齐 " + unique, "标记 " + unique);
+        long otherId = newTopic(other, "另一版 " + unique, "没看过 " + unique);
+        As.member(reader, "RESIDENT", () -> reading.markRead(topicId, 1));
+        As.member(reader, "RESIDENT", () -> notifications.watchTopic(topicId, true));
+        As.member(writer, "RESIDENT", () -> posts.reply(topicId, "第二帖"));
+        As.member(writer, "RESIDENT", () -> posts.reply(topicId, "第三帖"));
+
+        // A topic page: the topic itself is both on the page and the one being read.
+        ReaderMarks onTopic = As.member(reader, "RESIDENT", () -> reading.marksFor(List.of(progress(topicId)), topicId));
+        assertThat(onTopic.firstUnread()).containsExactly(Map.entry(topicId, 2));
+        assertThat(onTopic.readMark()).as("read up to the first post before this view").isEqualTo(1);
+        assertThat(onTopic.watching()).isTrue();
+        assertThat(onTopic.unreadNotifications()).as("the same count as asked alone")
+                .isEqualTo(As.member(reader, "RESIDENT", () -> notifications.unreadCount())).isPositive();
+
+        // A board page lists topics and reads none.
+        ReaderMarks onBoard = As.member(reader, "RESIDENT", () -> reading.marksFor(List.of(progress(topicId), progress(otherId)), 0));
+        assertThat(onBoard.firstUnread()).containsOnly(Map.entry(topicId, 2), Map.entry(otherId, 1));
+        assertThat(onBoard.readMark()).isZero();
+        assertThat(onBoard.watching()).isFalse();
+
+        // A topic never opened, asked for alone.
+        ReaderMarks unopened = As.member(reader, "RESIDENT", () -> reading.marksFor(List.of(), otherId));
+        assertThat(unopened.readMark()).isZero();
+        assertThat(unopened.watching()).isFalse();
+
+        assertThat(reading.marksFor(List.of(progress(topicId)), topicId)).as("anonymous").isEqualTo(ReaderMarks.NONE);
+    }
+
     /** Registers {@code name} with the mail address {@code <local>@example.org}. */
     private void register(String name, String local) {
         members.register(new Registration(name, local + "@example.org", "password-" + local));
@@ -125,6 +170,10 @@ class ReadingIT {
     private long newTopic(String writer, String boardName, String title) throws Exception {
         Board board = As.member("it-admin", "ADMIN", () -> boards.createBoard(boardName, ""));
         return As.member(writer, "RESIDENT", () -> posts.startTopic(board.getId(), title, "第一帖")).getTopic().getId();
+    }
+
+    private TopicProgress progress(long topicId) {
+        return TopicProgress.of(topics.getTopic(topicId));
     }
 
     private Integer unread(String member, long topicId) throws Exception {

@@ -8,12 +8,12 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.linli.forum.common.ContentGeneration;
-import org.linli.forum.member.CurrentMember;
 import org.linli.forum.member.Member;
-import org.linli.forum.notify.NotificationService;
+import org.linli.forum.reading.ReaderMarks;
 import org.linli.forum.reading.ReadingService;
 import org.linli.forum.web.common.PersonalTemplate.Hole;
 import org.linli.forum.web.i18n.Languages;
+import org.linli.forum.web.security.MemberSessionFilter;
 import org.linli.forum.web.security.SessionToken;
 
 import java.io.IOException;
@@ -46,12 +46,6 @@ public class MemberPageFilter extends HttpFilter {
     private static final Logger LOG = Logger.getLogger(MemberPageFilter.class.getName());
 
     @EJB
-    private CurrentMember currentMember;
-
-    @EJB
-    private NotificationService notificationService;
-
-    @EJB
     private ReadingService readingService;
 
     private transient PageCache<PersonalTemplate> cache;
@@ -67,7 +61,7 @@ public class MemberPageFilter extends HttpFilter {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         Optional<Member> member = "GET".equals(request.getMethod()) && request.getUserPrincipal() != null
                 && AnonymousPageFilter.READING_PAGES.contains(path) && request.getHeader(StatementCountFilter.PROBE) == null
-                ? currentMember.find() : Optional.empty();
+                ? MemberSessionFilter.memberOf(request) : Optional.empty();
         if (member.isEmpty()) {
             chain.doFilter(request, response);
             return;
@@ -120,16 +114,15 @@ public class MemberPageFilter extends HttpFilter {
 
     private void send(HttpServletRequest request, HttpServletResponse response, Member member, Locale language,
                       PersonalTemplate page) throws IOException {
-        // Taken before this visit's reading moves the mark on.
-        Map<Long, Integer> firstUnread = page.topics().isEmpty() ? Map.of() : readingService.firstUnreadIn(page.topics());
-        if (page.readTopic() != 0) {
-            markRead(page.readTopic(), page.readUpTo());
-        }
+        // One call for all the member's marks, taken before this visit's reading moves the mark on.
         // Everything the holes need from the database is asked before the first byte is written,
         // so a failure (the database away) can still be answered with a whole error page.
-        String badge = PersonalParts.notificationBadge(notificationService.unreadCount());
-        boolean watching = page.readTopic() != 0 && notificationService.isWatchingTopic(page.readTopic());
-        Filling filling = new Filling(request, member, language, firstUnread, page.readTopic(), badge, watching);
+        ReaderMarks marks = readingService.marksFor(page.topics(), page.readTopic());
+        if (page.readTopic() != 0 && page.readUpTo() > marks.readMark()) {
+            markRead(page.readTopic(), page.readUpTo());
+        }
+        String badge = PersonalParts.notificationBadge(marks.unreadNotifications());
+        Filling filling = new Filling(request, member, language, marks.firstUnread(), page.readTopic(), badge, marks.watching());
         response.setContentType(page.contentType());
         response.setHeader("Cache-Control", "private, no-cache");
         page.write(response.getOutputStream(), filling::fill);

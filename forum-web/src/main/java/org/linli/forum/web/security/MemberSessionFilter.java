@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import org.linli.forum.member.Member;
 import org.linli.forum.member.MemberService;
 
 import java.io.IOException;
@@ -19,7 +20,8 @@ import java.util.Optional;
  * session is stamped with the member's version at its first request; suspending the member, or
  * changing their role or boards, raises the version, and the session's next request finds the
  * stamp stale: the session is invalidated and the member sent to the sign-in page, which says why.
- * One indexed lookup per signed-in request; anonymous requests cost nothing.
+ * One lookup per signed-in request (the member is in the second-level cache), which the rest of
+ * the request reuses ({@link #memberOf}); anonymous requests cost nothing.
  */
 @WebFilter(filterName = "MemberSessionFilter")
 public class MemberSessionFilter extends HttpFilter {
@@ -27,6 +29,7 @@ public class MemberSessionFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
 
     static final String STAMP = MemberSessionFilter.class.getName() + ".stamp";
+    private static final String MEMBER = MemberSessionFilter.class.getName() + ".member";
 
     @EJB
     private MemberService memberService;
@@ -36,7 +39,8 @@ public class MemberSessionFilter extends HttpFilter {
             throws IOException, ServletException {
         if (request.getUserPrincipal() != null) {
             HttpSession session = request.getSession(false);
-            Optional<Long> current = memberService.sessionStamp(request.getUserPrincipal().getName());
+            Optional<Member> member = memberService.sessionMember(request.getUserPrincipal().getName());
+            Optional<Long> current = member.map(Member::getVersion);
             Object stamp = session == null ? null : session.getAttribute(STAMP);
             if (current.isPresent() && session != null && stamp == null) {
                 session.setAttribute(STAMP, current.get());
@@ -45,8 +49,14 @@ public class MemberSessionFilter extends HttpFilter {
                 response.sendRedirect(request.getContextPath() + "/member/sign-in?ended=1");
                 return;
             }
+            request.setAttribute(MEMBER, member.get());
         }
         chain.doFilter(request, response);
+    }
+
+    /** The member this request's session stands for, as this filter found it; empty for anonymous requests. */
+    public static Optional<Member> memberOf(HttpServletRequest request) {
+        return request.getAttribute(MEMBER) instanceof Member member ? Optional.of(member) : Optional.empty();
     }
 
     private static void end(HttpServletRequest request) throws ServletException {
