@@ -1,5 +1,6 @@
 package org.linli.forum.notify;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.ConcurrencyManagement;
@@ -57,6 +58,19 @@ public class MailSender {
     private final FailureLog reading = new FailureLog(LOG, "Reading the mail outbox");
     /** Handing mails to the mail server. */
     private final FailureLog delivering = new FailureLog(LOG, "Sending mail");
+
+    /**
+     * A mail server that stops answering must not hold a claimed mail past its claim (another
+     * server would send it too): every wait on it (connecting, each reply, each write) ends after
+     * half the claim, at most a minute. Set on the server's mail session unless the operator set them.
+     */
+    @PostConstruct
+    void limitWaits() {
+        String millis = String.valueOf(Math.min(60_000, ForumSettings.mailLease().toMillis() / 2));
+        for (String wait : List.of("mail.smtp.connectiontimeout", "mail.smtp.timeout", "mail.smtp.writetimeout")) {
+            session.getProperties().putIfAbsent(wait, millis);
+        }
+    }
 
     @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false)
     void everyFewSeconds() {
