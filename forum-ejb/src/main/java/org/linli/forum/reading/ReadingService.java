@@ -69,17 +69,12 @@ public class ReadingService {
      */
     @PermitAll
     public Map<Long, Integer> firstUnread(Collection<Topic> topics) {
-        return firstUnreadIn(topics.stream().map(TopicProgress::of).toList());
-    }
-
-    /** {@link #firstUnread}, for topics known by their progress only (a cached page keeps no entities). */
-    @PermitAll
-    public Map<Long, Integer> firstUnreadIn(Collection<TopicProgress> topics) {
         Member reader = currentMember.find().orElse(null);
         if (reader == null || topics.isEmpty()) {
             return new HashMap<>();
         }
-        return firstUnread(reader, topics, marks(reader, topics.stream().map(TopicProgress::topicId).toList()));
+        List<TopicProgress> progress = topics.stream().map(TopicProgress::of).toList();
+        return firstUnread(reader, progress, marks(reader, progress.stream().map(TopicProgress::topicId).toList()));
     }
 
     /**
